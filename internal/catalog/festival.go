@@ -60,6 +60,9 @@ type FestivalEdition struct {
 // Slug is the edition's stable key: the festival's slug and the year.
 func (e *FestivalEdition) Slug() string { return e.FestivalSlug + "-" + itoa(e.Year) }
 
+// Normalize trims text.
+func (e *FestivalEdition) Normalize() { e.Place = strings.TrimSpace(e.Place) }
+
 // Validate checks every rule of a festival edition.
 func (e *FestivalEdition) Validate() error {
 	if e.FestivalID <= 0 {
