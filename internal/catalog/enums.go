@@ -203,12 +203,12 @@ var jobDepartments = map[string]Department{
 	"writer": DeptWriting, "screenplay": DeptWriting, "story": DeptWriting, "novel": DeptWriting,
 	"actor": DeptCast, "actress": DeptCast, "voice": DeptCast,
 	"cinematographer": DeptCamera, "director of photography": DeptCamera,
-	"editor": DeptEditing,
+	"editor":   DeptEditing,
 	"composer": DeptSound, "sound designer": DeptSound,
 	"producer": DeptProduction, "executive producer": DeptProduction, "co-producer": DeptProduction, "casting director": DeptProduction,
 	"production designer": DeptArt, "art director": DeptArt,
 	"costume designer": DeptCostume,
-	"self": DeptSelf, "archive footage": DeptArchive,
+	"self":             DeptSelf, "archive footage": DeptArchive,
 }
 
 // DepartmentForJob returns the department a job belongs to, or
