@@ -264,3 +264,7 @@ func (d *PartialDate) UnmarshalText(b []byte) error {
 	*d = p
 	return nil
 }
+
+// Equal reports whether d and o are the same date with the same
+// precision. (go-cmp uses it to compare structs holding dates.)
+func (d PartialDate) Equal(o PartialDate) bool { return d == o }
