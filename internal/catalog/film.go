@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Film is a feature, short or any other title the catalog tracks.
@@ -125,7 +126,7 @@ func normalizeList(in []string, f func(string) string) []string {
 	seen := map[string]bool{}
 	for _, s := range in {
 		s = strings.TrimSpace(s)
-		if f != nil {
+		if f != nil && utf8.ValidString(s) { // invalid text is left for Validate to reject
 			s = f(s)
 		}
 		if s == "" || seen[s] {

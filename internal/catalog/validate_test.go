@@ -169,3 +169,11 @@ func TestWithFieldNestsPaths(t *testing.T) {
 		t.Error("KindOf does not take the outermost kind")
 	}
 }
+
+func TestInvalidUTF8GenreIsRejectedNotRepaired(t *testing.T) {
+	f := Film{Title: "X", Genres: []string{"Drama\xff"}}
+	f.Normalize()
+	if err := f.Validate(); err == nil {
+		t.Fatalf("genre %q passed validation", f.Genres[0])
+	}
+}
