@@ -19,6 +19,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	migrate := boolFlag(fs, env, "migrate", false, "upgrade an older database schema before serving")
 	logLevel := stringFlag(fs, env, "log-level", "info", "log level: debug, info, warn or error")
 	logFormat := stringFlag(fs, env, "log-format", "text", "log format: text or json")
+	baseURL := stringFlag(fs, env, "base-url", "", "public URL of the site for feed links (default: from each request)")
 	grace := fs.Duration("shutdown-grace", 10*time.Second, "how long to wait for requests in flight on shutdown")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -55,5 +56,5 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Marquee is serving on http://%s/ (database %s)\n", l.Addr(), *db)
-	return server.New(svc, app.SystemClock{}, log).Serve(ctx, l, *grace)
+	return server.New(server.Config{BaseURL: *baseURL}, svc, app.SystemClock{}, log).Serve(ctx, l, *grace)
 }

@@ -6,10 +6,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/marquee-film/marquee/internal/api"
 	"github.com/marquee-film/marquee/internal/app"
+	"github.com/marquee-film/marquee/internal/feed"
 )
 
 // Server is Marquee's HTTP server.
@@ -18,14 +20,27 @@ type Server struct {
 	log     *slog.Logger
 }
 
+// Config is what the server needs to know about its deployment.
+type Config struct {
+	// BaseURL is the public URL of the site ("https://marquee.example"),
+	// used in feed links. Empty: taken from each request's Host.
+	BaseURL string
+}
+
 // New builds the server's handler tree around svc.
-func New(svc *app.Service, clock app.Clock, log *slog.Logger) *Server {
+func New(cfg Config, svc *app.Service, clock app.Clock, log *slog.Logger) *Server {
 	if clock == nil {
 		clock = app.SystemClock{}
+	}
+	var baseURL func(*http.Request) string
+	if cfg.BaseURL != "" {
+		base := strings.TrimRight(cfg.BaseURL, "/")
+		baseURL = func(*http.Request) string { return base }
 	}
 	metrics := NewMetrics(clock.Now())
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(svc, log))
+	feed.NewHandler(svc, clock, log, baseURL).Register(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
