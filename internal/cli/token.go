@@ -17,7 +17,7 @@ func runToken(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	rest := fs.Args()
-	if len(rest) == 0 {
+	if !validTokenArgs(rest) {
 		fs.Usage()
 		return errUsage
 	}
@@ -27,8 +27,8 @@ func runToken(ctx context.Context, env Env, args []string) error {
 	}
 	defer st.Close()
 	svc := app.New(st, nil, nil)
-	switch {
-	case rest[0] == "create" && len(rest) == 2:
+	switch rest[0] {
+	case "create":
 		nt, err := svc.CreateToken(ctx, rest[1])
 		if err != nil {
 			return err
@@ -36,7 +36,7 @@ func runToken(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "Created token %d %q. It is shown only once; keep it secret:\n", nt.Token.ID, nt.Token.Name)
 		fmt.Fprintln(env.Stdout, nt.Secret)
 		return nil
-	case rest[0] == "list" && len(rest) == 1:
+	case "list":
 		toks, err := svc.ListTokens(ctx)
 		if err != nil {
 			return err
@@ -51,7 +51,7 @@ func runToken(ctx context.Context, env Env, args []string) error {
 			fmt.Fprintf(tw, "%d\t%s\t%s…\t%s\t%s\t%s\n", t.ID, t.Name, t.Prefix, t.CreatedAt.Format(time.DateOnly), dateOrNever(t.LastUsedAt), state)
 		}
 		return tw.Flush()
-	case rest[0] == "revoke" && len(rest) == 2:
+	case "revoke":
 		id, err := strconv.ParseInt(rest[1], 10, 64)
 		if err != nil {
 			return fmt.Errorf("%q is not a token ID", rest[1])
@@ -61,9 +61,22 @@ func runToken(ctx context.Context, env Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stdout, "revoked token %d\n", id)
 		return nil
+	default:
+		return errUsage // validTokenArgs has ruled this out
 	}
-	fs.Usage()
-	return errUsage
+}
+
+func validTokenArgs(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "create", "revoke":
+		return len(args) == 2
+	case "list":
+		return len(args) == 1
+	}
+	return false
 }
 
 func dateOrNever(t time.Time) string {
