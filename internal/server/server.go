@@ -12,6 +12,7 @@ import (
 	"github.com/marquee-film/marquee/internal/api"
 	"github.com/marquee-film/marquee/internal/app"
 	"github.com/marquee-film/marquee/internal/feed"
+	"github.com/marquee-film/marquee/internal/web"
 )
 
 // Server is Marquee's HTTP server.
@@ -58,7 +59,7 @@ func New(cfg Config, svc *app.Service, clock app.Clock, log *slog.Logger) *Serve
 		_, _ = w.Write([]byte("ready\n"))
 	})
 	mux.Handle("GET /metrics", metrics.Handler(clock.Now))
-	mux.HandleFunc("GET /{$}", serveIndex)
+	web.New(svc, clock, log).Register(mux)
 	return &Server{handler: observe(mux, log, metrics, clock.Now), log: log}
 }
 
