@@ -29,6 +29,8 @@ func (c *stepClock) Now() time.Time {
 	return c.t
 }
 
+func storetestSQLite(t *testing.T) catalog.Store { return storetest.NewSQLite(t) }
+
 // forEachStore runs test once per store (SQLite always, PostgreSQL when
 // MARQUEE_TEST_POSTGRES_DSN is set), giving it a constructor of services
 // on fresh databases of that store.

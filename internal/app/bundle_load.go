@@ -368,7 +368,7 @@ func (l *loader) awardBody(ctx context.Context, ba bundle.AwardBody) error {
 
 func findCategory(cats []catalog.AwardCategory, name string) *catalog.AwardCategory {
 	for i := range cats {
-		if strings.EqualFold(cats[i].Name, name) {
+		if catalog.FoldText(cats[i].Name) == catalog.FoldText(name) {
 			return &cats[i]
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/extract"
 )
 
 // Clock tells the time. Production code uses SystemClock; tests inject a
@@ -22,21 +23,33 @@ func (SystemClock) Now() time.Time { return time.Now().UTC() }
 
 // Service runs the use cases against a store.
 type Service struct {
-	store catalog.Store
-	clock Clock
-	log   *slog.Logger
+	store     catalog.Store
+	clock     Clock
+	log       *slog.Logger
+	extractor *extract.Extractor
+	fetcher   ArticleFetcher // nil: articles can't be fetched by URL
 }
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithFetcher lets SubmitArticle download articles by URL.
+func WithFetcher(f ArticleFetcher) Option { return func(s *Service) { s.fetcher = f } }
 
 // New returns a Service. A nil clock means SystemClock; a nil logger
 // discards logs.
-func New(store catalog.Store, clock Clock, log *slog.Logger) *Service {
+func New(store catalog.Store, clock Clock, log *slog.Logger, opts ...Option) *Service {
 	if clock == nil {
 		clock = SystemClock{}
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{store: store, clock: clock, log: log}
+	s := &Service{store: store, clock: clock, log: log, extractor: extract.New()}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Store returns the underlying store, for health checks.

@@ -106,10 +106,22 @@ func init() {
 	}
 	foldTable['æ'], foldTable['Æ'] = 'a', 'A'
 	foldTable['œ'], foldTable['Œ'] = 'o', 'O'
+	// Typographic quotes and dashes match their plain forms ("Palme d’Or"
+	// is "Palme d'Or").
+	for _, r := range "‘’‚‛′" {
+		foldTable[r] = '\''
+	}
+	for _, r := range "“”„‟″" {
+		foldTable[r] = '"'
+	}
+	for _, r := range "‐‑‒–—―" {
+		foldTable[r] = '-'
+	}
 }
 
-// FoldRune maps an accented Latin letter to its base letter and returns
-// every other rune unchanged.
+// FoldRune maps an accented Latin letter to its base letter and a
+// typographic quote or dash to its plain form, and returns every other
+// rune unchanged.
 func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		return r

@@ -44,8 +44,11 @@ func (s *Source) Validate() error {
 			return err
 		}
 	}
-	return validText("text", s.Text, 10<<20)
+	return validText("text", s.Text, MaxSourceTextBytes)
 }
+
+// MaxSourceTextBytes bounds the text kept with a source.
+const MaxSourceTextBytes = 10 << 20
 
 // EntityType names the kinds of records a claim can be about.
 type EntityType string

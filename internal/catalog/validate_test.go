@@ -30,7 +30,7 @@ func TestSlugify(t *testing.T) {
 }
 
 func TestFoldText(t *testing.T) {
-	for in, want := range map[string]string{"Amélie": "amelie", "AMÉLIE": "amelie", "Łódź": "lodz", "Straße": "strasse", "Ærø": "aro"} {
+	for in, want := range map[string]string{"Amélie": "amelie", "AMÉLIE": "amelie", "Łódź": "lodz", "Straße": "strasse", "Ærø": "aro", "Palme d’Or": "palme d'or", "“Quoted” — dash": "\"quoted\" - dash"} {
 		if got := FoldText(in); got != want {
 			t.Errorf("FoldText(%q) = %q, want %q", in, got, want)
 		}

@@ -54,7 +54,9 @@ func WithTimeout(d time.Duration) Option { return func(f *Fetcher) { f.client.Ti
 // WithAddressPolicy replaces the rule deciding which addresses may be
 // dialled. Only tests and deployments that deliberately fetch from their
 // own network should use it.
-func WithAddressPolicy(allow func(netip.Addr) bool) Option { return func(f *Fetcher) { f.allow = allow } }
+func WithAddressPolicy(allow func(netip.Addr) bool) Option {
+	return func(f *Fetcher) { f.allow = allow }
+}
 
 // New returns a Fetcher with the default limits and policy.
 func New(opts ...Option) *Fetcher {

@@ -1,0 +1,283 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/extract"
+)
+
+// planner walks one article's extracted facts against the catalog,
+// recording (and, inside the caller's transaction, carrying out) the
+// changes they imply.
+type planner struct {
+	s       *Service
+	q       catalog.Queries
+	src     catalog.Source
+	article *Article
+	chosen  map[string]bool // nil: every change
+	apply   bool
+	done    map[string]bool // changes carried out
+
+	festivals []catalog.Festival  // loaded on first use
+	bodies    []catalog.AwardBody // loaded on first use
+}
+
+// step records change c and reports whether to carry it out: always in a
+// dry run; when applying, only chosen changes whose prerequisite was
+// carried out.
+func (p *planner) step(c Change) bool {
+	if p.apply && p.chosen != nil {
+		if !p.chosen[c.ID] || (c.Depends != "" && !p.done[c.Depends]) {
+			return false
+		}
+	}
+	if p.done[c.ID] {
+		return true
+	}
+	p.done[c.ID] = true
+	p.article.Changes = append(p.article.Changes, c)
+	return true
+}
+
+func (p *planner) note(format string, args ...any) {
+	p.article.Notes = append(p.article.Notes, fmt.Sprintf(format, args...))
+}
+
+func span(ev extract.Evidence) *catalog.Span {
+	if ev.End <= ev.Start {
+		return nil
+	}
+	return &catalog.Span{Start: ev.Start, End: ev.End}
+}
+
+// fact is what one extracted statement says, for citing.
+type fact struct {
+	ev   extract.Evidence
+	conf float64
+	film string // film title, for change lists
+}
+
+func (p *planner) change(id string, action ChangeAction, entity catalog.EntityType, f fact, depends, format string, args ...any) Change {
+	conf := f.conf
+	if conf <= 0 || conf > 1 {
+		conf = 1
+	}
+	return Change{ID: id, Action: action, Entity: entity, Summary: fmt.Sprintf(format, args...), Film: f.film,
+		Evidence: span(f.ev), Quote: f.ev.Quote, Confidence: conf, Depends: depends}
+}
+
+// cite adds the article's claim about an existing record (field "" for
+// the record, or a field and its value) unless the catalog already has
+// it. The claim is a change of its own, so that re-reading an article
+// proposes nothing new.
+func (p *planner) cite(ctx context.Context, id string, ref catalog.EntityRef, filmID int64, field, value string, preferred bool, f fact, summary string) error {
+	existing, err := p.q.ListClaims(ctx, catalog.ClaimFilter{Subject: &ref})
+	if err != nil {
+		return err
+	}
+	for _, c := range existing {
+		if c.SourceID == p.src.ID && c.Field == field && c.Value == value {
+			return nil
+		}
+	}
+	action := ChangeCite
+	if field != "" && preferred {
+		action = ChangeUpdate
+	}
+	c := p.change(id, action, ref.Type, f, "", "%s", summary)
+	if !p.step(c) {
+		return nil
+	}
+	return p.q.AddClaim(ctx, &catalog.Claim{
+		SourceID: p.src.ID, Subject: ref, FilmID: filmID, Field: field, Value: value,
+		Span: c.Evidence, Confidence: c.Confidence, Preferred: preferred || field == "", CreatedAt: p.s.now(),
+	})
+}
+
+// claimNew cites the article for a record it has just created.
+func (p *planner) claimNew(ctx context.Context, ref catalog.EntityRef, filmID int64, c Change, field, value string) error {
+	return p.q.AddClaim(ctx, &catalog.Claim{
+		SourceID: p.src.ID, Subject: ref, FilmID: filmID, Field: field, Value: value,
+		Span: c.Evidence, Confidence: c.Confidence, Preferred: true, CreatedAt: p.s.now(),
+	})
+}
+
+func (p *planner) run(ctx context.Context) error {
+	for _, f := range p.article.Result.Films {
+		if err := p.film(ctx, f); err != nil {
+			return catalog.WithField(fmt.Sprintf("film %q", f.Title), err)
+		}
+	}
+	return nil
+}
+
+// film maps one extracted film and everything stated about it.
+func (p *planner) film(ctx context.Context, ef extract.Film) error {
+	ff := fact{ev: ef.Evidence, conf: ef.Confidence, film: ef.Title}
+	film, found, err := p.findFilm(ctx, ef)
+	if err != nil {
+		return err
+	}
+	key := catalog.Slugify(ef.Title)
+	if key == "" {
+		p.note("%q: the title gives no usable key; skipped", ef.Title)
+		return nil
+	}
+	filmChange := ""
+	if found {
+		if err := p.cite(ctx, "cite:film:"+key, catalog.EntityRef{Type: catalog.EntityFilm, ID: film.ID}, film.ID, "", "", false, ff,
+			fmt.Sprintf("cite the article for %s", filmLabel(film))); err != nil {
+			return err
+		}
+	} else {
+		film = catalog.Film{Title: ef.Title, Year: ef.Year, Status: catalog.FilmAnnounced}
+		if len(ef.Releases) > 0 {
+			film.Status = catalog.FilmReleased
+		}
+		film.Normalize()
+		if err := film.Validate(); err != nil {
+			p.note("%q: %v; skipped", ef.Title, err)
+			return nil
+		}
+		c := p.change("film:"+key, ChangeCreate, catalog.EntityFilm, ff, "", "add the film %s", filmLabel(film))
+		filmChange = c.ID
+		if !p.step(c) {
+			return nil
+		}
+		film.CreatedAt, film.UpdatedAt = p.s.now(), p.s.now()
+		if err := p.q.CreateFilm(ctx, &film); err != nil {
+			return err
+		}
+		if err := p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityFilm, ID: film.ID}, film.ID, c, "", ""); err != nil {
+			return err
+		}
+	}
+	fp := filmPlan{planner: p, film: film, key: key, depends: filmChange}
+	for _, c := range ef.Credits {
+		if err := fp.credit(ctx, c); err != nil {
+			return err
+		}
+	}
+	editions, err := fp.releases(ctx, ef.Releases)
+	if err != nil {
+		return err
+	}
+	for i, x := range ef.Extras {
+		if err := fp.extra(ctx, i, x, editions); err != nil {
+			return err
+		}
+	}
+	for _, fe := range ef.Festivals {
+		if err := fp.festival(ctx, fe); err != nil {
+			return err
+		}
+	}
+	for _, aw := range ef.Awards {
+		p.note("%s: award %q (%s) is not mapped to an award category yet", ef.Title, aw.Name, aw.Result)
+	}
+	return nil
+}
+
+func filmLabel(f catalog.Film) string {
+	if f.Year != 0 {
+		return fmt.Sprintf("%q (%d)", f.Title, f.Year)
+	}
+	return strconv.Quote(f.Title)
+}
+
+// findFilm matches an extracted film to the catalog by title (case and
+// accents ignored) and, when the article gives one, year. Without a year
+// the most recent film of that title is taken.
+func (p *planner) findFilm(ctx context.Context, ef extract.Film) (catalog.Film, bool, error) {
+	want := catalog.FoldText(strings.TrimSpace(ef.Title))
+	if want == "" {
+		return catalog.Film{}, false, nil
+	}
+	films, _, err := p.q.ListFilms(ctx, catalog.FilmFilter{Query: ef.Title, Page: catalog.Page{Limit: catalog.MaxPageLimit}})
+	if err != nil {
+		return catalog.Film{}, false, err
+	}
+	var best catalog.Film
+	found := false
+	for _, f := range films {
+		if catalog.FoldText(f.Title) != want && catalog.FoldText(f.OriginalTitle) != want {
+			continue
+		}
+		if ef.Year != 0 && f.Year != 0 && f.Year != ef.Year {
+			continue
+		}
+		if !found || f.Year > best.Year {
+			best, found = f, true
+		}
+	}
+	return best, found, nil
+}
+
+// findPerson matches a name exactly (case and accents ignored).
+func (p *planner) findPerson(ctx context.Context, name string) (catalog.Person, bool, error) {
+	people, _, err := p.q.ListPeople(ctx, catalog.PersonFilter{Name: name, Page: catalog.Page{Limit: 2}})
+	if err != nil || len(people) == 0 {
+		return catalog.Person{}, false, err
+	}
+	return people[0], true, nil
+}
+
+// person returns the person named, creating them when the change is
+// carried out. ok is false when the person does not exist and was not
+// created.
+func (p *planner) person(ctx context.Context, name string, f fact) (catalog.Person, string, bool, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	person, found, err := p.findPerson(ctx, name)
+	if err != nil || found {
+		return person, "", found, err
+	}
+	person = catalog.Person{Name: name}
+	person.Normalize()
+	if err := person.Validate(); err != nil {
+		p.note("person %q: %v; skipped", name, err)
+		return person, "", false, nil
+	}
+	c := p.change("person:"+catalog.Slugify(name), ChangeCreate, catalog.EntityPerson, f, "", "add the person %q", name)
+	if !p.step(c) {
+		return person, c.ID, false, nil
+	}
+	person.CreatedAt, person.UpdatedAt = p.s.now(), p.s.now()
+	if err := p.q.CreatePerson(ctx, &person); err != nil {
+		return person, c.ID, false, err
+	}
+	return person, c.ID, true, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityPerson, ID: person.ID}, 0, c, "", "")
+}
+
+// organization returns the distributor or label named, creating it as
+// both when the change is carried out.
+func (p *planner) organization(ctx context.Context, name string, f fact) (catalog.Organization, string, bool, error) {
+	want := catalog.FoldText(strings.TrimSpace(name))
+	orgs, _, err := p.q.ListOrganizations(ctx, catalog.OrganizationFilter{Query: name, Page: catalog.Page{Limit: catalog.MaxPageLimit}})
+	if err != nil {
+		return catalog.Organization{}, "", false, err
+	}
+	for _, o := range orgs {
+		if catalog.FoldText(o.Name) == want {
+			return o, "", true, nil
+		}
+	}
+	o := catalog.Organization{Name: strings.TrimSpace(name), Kinds: []catalog.OrgKind{catalog.OrgDistributor, catalog.OrgDiscLabel}}
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		p.note("label %q: %v; skipped", name, err)
+		return o, "", false, nil
+	}
+	c := p.change("label:"+catalog.Slugify(name), ChangeCreate, catalog.EntityOrganization, f, "", "add the label %q", o.Name)
+	if !p.step(c) {
+		return o, c.ID, false, nil
+	}
+	o.CreatedAt, o.UpdatedAt = p.s.now(), p.s.now()
+	if err := p.q.CreateOrganization(ctx, &o); err != nil {
+		return o, c.ID, false, err
+	}
+	return o, c.ID, true, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityOrganization, ID: o.ID}, 0, c, "", "")
+}
