@@ -33,8 +33,11 @@ func commands() []command {
 		{"serve", "serve the web site and JSON API", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
 		{"load", "load a JSON bundle into the catalog", runLoad},
+		{"ingest", "read a release announcement (file or URL) and apply its facts", runIngest},
 		{"export", "write the catalog (or one film) as a JSON bundle", runExport},
 		{"token", "create, list or revoke API tokens", runToken},
+		{"extract", "extract release facts from an article (text or HTML)", runExtract},
+		{"eval", "score the extractor on a labelled corpus", runEval},
 		{"version", "print the version", runVersion},
 	}
 }
