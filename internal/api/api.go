@@ -90,6 +90,7 @@ func (h *handler) allRoutes() []route {
 		h.awardRoutes(),
 		h.nominationRoutes(),
 		h.sourceRoutes(),
+		h.articleRoutes(),
 		h.openAPIRoutes(),
 	} {
 		all = append(all, rs...)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/marquee-film/marquee/internal/app"
 	"github.com/marquee-film/marquee/internal/demo"
+	"github.com/marquee-film/marquee/internal/fetch"
 	"github.com/marquee-film/marquee/internal/server"
 )
 
@@ -37,7 +38,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	svc := app.New(st, app.SystemClock{}, log)
+	svc := app.New(st, app.SystemClock{}, log, app.WithFetcher(fetch.New()))
 	if !*noDemo {
 		b, err := demo.Bundle()
 		if err != nil {
