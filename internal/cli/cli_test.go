@@ -210,3 +210,36 @@ func TestServeLoadsTheDemoAndAnswers(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+func TestIngestProposesAppliesAndIsIdempotent(t *testing.T) {
+	db := tempDB(t)
+	file := filepath.Join(t.TempDir(), "article.txt")
+	article := "date 2024-02-01\nsource https://example.com/news/paper-lanterns\n\n" +
+		"Arrow Video has set a date: Paper Lanterns arrives on Blu-ray and DVD on March 18.\n"
+	if err := os.WriteFile(file, []byte(article), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, nil, "ingest", "--db", db, file)
+	if code != 0 || !strings.Contains(out, "Proposed changes") || !strings.Contains(out, "film:paper-lanterns") {
+		t.Fatalf("ingest: %d %q %q", code, out, errOut)
+	}
+	_, exported, _ := run(t, nil, "export", "--db", db)
+	if strings.Contains(exported, "paper-lanterns") {
+		t.Fatal("ingest without --apply wrote the film")
+	}
+	code, out, errOut = run(t, nil, "ingest", "--db", db, "--apply", file)
+	if code != 0 || !strings.Contains(out, "Applied changes") || !strings.Contains(out, "already stored") {
+		t.Fatalf("ingest --apply: %d %q %q", code, out, errOut)
+	}
+	_, exported, _ = run(t, nil, "export", "--db", db, "--film", "paper-lanterns")
+	if !strings.Contains(exported, `"date": "2024-03-18"`) || !strings.Contains(exported, `"arrow-video"`) {
+		t.Errorf("applied catalog:\n%s", exported)
+	}
+	code, out, _ = run(t, nil, "ingest", "--db", db, "--apply", file)
+	if code != 0 || !strings.Contains(out, "No changes") {
+		t.Errorf("second ingest --apply: %d %q", code, out)
+	}
+	if code, _, errOut := run(t, nil, "ingest", "--db", db, "--published", "March 2024", file); code != 1 || !strings.Contains(errOut, "not a date") {
+		t.Errorf("bad --published: %d %q", code, errOut)
+	}
+}
