@@ -31,7 +31,8 @@ type ArticleInput struct {
 // proposes to the catalog.
 type Article struct {
 	Source  catalog.Source
-	Created bool // the article was new; false when the same text was stored before
+	Created bool   // the article was new; false when the same text was stored before
+	Text    string // the text evidence spans point into (HTML reduced to its main text)
 	Result  *extract.Result
 	Changes []Change
 	Notes   []string // facts that could not be mapped to the catalog, and why
@@ -150,7 +151,7 @@ func (s *Service) storeArticle(ctx context.Context, in ArticleInput) (catalog.So
 		src.URL = doc.Source
 	}
 	if src.Title == "" {
-		src.Title = firstLine(doc.Text[doc.Body:], 200)
+		src.Title = headline(doc.Text[doc.Body:], 120)
 	}
 	created, err := s.CreateSource(ctx, &src)
 	if err != nil && src.URL != in.URL && catalog.KindOf(err) == catalog.KindInvalid {
@@ -162,10 +163,15 @@ func (s *Service) storeArticle(ctx context.Context, in ArticleInput) (catalog.So
 	return src, created, err
 }
 
-func firstLine(text string, max int) string {
+// headline makes a title for an article that has none: its first line,
+// cut after the first sentence, at most max bytes (at a word boundary).
+func headline(text string, max int) string {
 	text = strings.TrimSpace(text)
 	if i := strings.IndexAny(text, "\r\n"); i >= 0 {
 		text = text[:i]
+	}
+	if i := strings.Index(text, ". "); i > 0 {
+		text = text[:i+1]
 	}
 	if len(text) > max {
 		cut := strings.LastIndexByte(text[:max], ' ')
@@ -182,11 +188,11 @@ func firstLine(text string, max int) string {
 // and the transaction is rolled back; otherwise the chosen changes (all
 // when chosen is nil) are written and committed.
 func (s *Service) planArticle(ctx context.Context, src catalog.Source, chosen map[string]bool, apply bool) (*Article, error) {
-	res, err := s.extractor.Extract([]byte(src.Text), extract.Options{Published: src.PublishedOn, Source: src.URL})
+	doc, err := extract.ParseInput([]byte(src.Text), extract.Options{Published: src.PublishedOn, Source: src.URL})
 	if err != nil {
 		return nil, catalog.Invalid("text", "%s", strings.TrimPrefix(err.Error(), "extract: "))
 	}
-	a := &Article{Source: src, Result: res}
+	a := &Article{Source: src, Text: doc.Text, Result: s.extractor.ExtractDocument(doc)}
 	err = s.store.WithTx(ctx, func(q catalog.Queries) error {
 		p := &planner{s: s, q: q, src: src, article: a, chosen: chosen, apply: apply, done: map[string]bool{}}
 		if err := p.run(ctx); err != nil {

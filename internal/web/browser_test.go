@@ -341,6 +341,27 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// Sign in with an API token and add release news through the form.
+	nt, err := f.svc.CreateToken(context.Background(), "browser")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.follow("open ingest", chromedp.Click(chromedp.CSS(`.main-nav a[href="/ingest"]`)))
+	if loc := b.location(); !strings.HasPrefix(loc, "/login") {
+		t.Fatalf("signed-out ingest went to %s, want the sign-in page", loc)
+	}
+	b.do("type token", chromedp.SendKeys(chromedp.ID("token"), nt.Secret))
+	b.follow("sign in", chromedp.Submit(chromedp.ID("token")))
+	b.expectText("ingest form", "main", "Add release news")
+	b.do("paste article", chromedp.SetValue(chromedp.ID("text"), ingestArticle))
+	b.follow("read article", chromedp.Submit(chromedp.ID("text")))
+	b.expectText("ingest review", "main", "Proposed changes", "add the film \"Paper Lanterns\"", "<script>alert('article')</script>")
+	b.screenshot("ingest-review", 1280, 4000)
+	b.expectClean("ingest review")
+	b.follow("apply", chromedp.Click(chromedp.CSS(`.change-list + .actions button[type=submit]`)))
+	b.expectText("ingest applied", "main", "were applied", "Paper Lanterns")
+	b.expectClean("ingest applied")
+
 	// Phones: the calendar grid becomes a list of days.
 	b.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	b.navigate("/")

@@ -37,6 +37,7 @@ type Site struct {
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	assets *assets
+	bufs   sync.Pool // of *bytes.Buffer, for rendering pages
 }
 
 // New parses every template and hashes the static assets. It panics if an
@@ -68,6 +69,21 @@ func (s *Site) Register(mux *http.ServeMux) {
 	mux.Handle("GET /festivals/{slug}", s.page(s.festival))
 	mux.Handle("GET /festivals/{slug}/{year}", s.page(s.festivalEdition))
 	mux.Handle("GET /search", s.page(s.search))
+	mux.Handle("GET /login", s.page(s.loginForm))
+	mux.Handle("GET /ingest", secure(http.HandlerFunc(s.ingestForm)))
+	mux.Handle("GET /ingest/{id}", secure(http.HandlerFunc(s.review)))
+	// Writing forms refuse cross-site requests (Go's CrossOriginProtection
+	// checks Sec-Fetch-Site and Origin), on top of the SameSite=Strict
+	// token cookie.
+	cop := http.NewCrossOriginProtection()
+	for pattern, h := range map[string]http.HandlerFunc{
+		"POST /login":             s.login,
+		"POST /logout":            s.logout,
+		"POST /ingest":            s.submitArticle,
+		"POST /ingest/{id}/apply": s.apply,
+	} {
+		mux.Handle(pattern, secure(cop.Handler(h)))
+	}
 	mux.Handle("GET /static/{file}", secure(http.HandlerFunc(s.assets.serve)))
 	mux.Handle("GET /favicon.ico", secure(http.HandlerFunc(s.assets.favicon)))
 	mux.Handle("/", s.page(s.notFound))
@@ -130,8 +146,6 @@ func (s *Site) page(fn handlerFunc) http.Handler {
 	}))
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // render executes p into a buffer and writes it with an ETag; a request
 // whose If-None-Match names that ETag gets 304 and no body.
 func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page) {
@@ -140,9 +154,12 @@ func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page) {
 		s.fail(w, r, errorf("no template %q", p.Template))
 		return
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
+	buf, _ := s.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
 	buf.Reset()
-	defer bufPool.Put(buf)
+	defer s.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, "layout", layout{page: p, CSS: s.assets.url("site.css"), Icon: s.assets.url("icon.svg")}); err != nil {
 		if p.Template == "error.html" {
 			// The error page itself failed: fall back to plain text.
