@@ -8,7 +8,6 @@ import (
 
 func TestDatesResolve(t *testing.T) {
 	p := newDateParser()
-	pub := catalog.MustDate("2022-01-19")
 	tests := []struct {
 		text, pub, want, wantText string
 	}{
@@ -63,7 +62,6 @@ func TestDatesResolve(t *testing.T) {
 			t.Errorf("%q (pub %q): got %s (ok %v), want %s", tt.text, tt.pub, got, ok, tt.want)
 		}
 	}
-	_ = pub
 }
 
 func TestDatesStatusAndRejects(t *testing.T) {

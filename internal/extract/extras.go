@@ -53,7 +53,7 @@ type extrasVocabulary struct {
 func newExtrasVocabulary() *extrasVocabulary {
 	v := &extrasVocabulary{}
 	add := func(expr string, k catalog.ExtraKind) {
-		v.kinds = append(v.kinds, kindRule{regexp.MustCompile(`(?i)` + expr), k})
+		v.kinds = append(v.kinds, kindRule{regexp.MustCompile(expr), k})
 	}
 	add(`\b(?:audio\s+)?commentar(?:y|ies)\b`, catalog.ExtraAudioCommentary)
 	add(`\b(?:deleted|extended|alternate|unused|additional)(?:\s+and\s+(?:extended|alternate|deleted))?\s+scenes?\b|\bdeleted\s+scenes?\b`, catalog.ExtraDeletedScenes)
@@ -67,12 +67,14 @@ func newExtrasVocabulary() *extrasVocabulary {
 	add(`\bgag\s+reels?\b|\bbloopers?\b|\bouttakes?\b|\bmusic\s+videos?\b|\bgames?\b|\bscripts?\b|\bfootage\b|\balternate\s+(?:\w+\s+)?(?:openings?|endings?|credits)\b|\bslip(?:case|cover)s?\b|\bo-card\b|\bsleeves?\b|\bartwork\b|\bposters?\b|\bpostcards?\b|\bart\s+cards?\b|\bsupplements\b|\bstoryboards?\b|\bisolated\s+score\b|\bbonus\s+material\b`, catalog.ExtraOther)
 	var all []string
 	for _, k := range v.kinds {
-		all = append(all, strings.TrimPrefix(k.re.String(), "(?i)"))
+		all = append(all, k.re.String())
 	}
-	v.any = regexp.MustCompile(`(?i)` + strings.Join(all, "|"))
-	v.technical = regexp.MustCompile(`(?i)\b(?:restoration|restored|remaster(?:ed)?|transfer|scan|presentation|\d{3,4}p|hdr\d*|dolby|dts|atmos|surround|soundtrack|subtitles?|sdh|mono|stereo|lpcm|aspect\s+ratio|uncompressed|high[- ]definition|master|versions?|cuts?|seamless\s+branching)\b`)
-	v.intro = regexp.MustCompile(`(?i)\b(?:extras?\s+(?:will\s+)?include|(?:bonus|special)\s+features\s+(?:will\s+)?include|supplements\s+include|also\s+included\s+(?:are|is|will\s+be)|includes?|included|including|features|feature|contains?|offers?|boasts?|comes?\s+with|will\s+(?:arrive|come)\s+with|arrives?\s+with|expect|will\s+have|packed\s+with|loaded\s+with|featuring)\b`)
-	v.negation = regexp.MustCompile(`(?i)\b(?:don['’]t|won['’]t|doesn['’]t|isn['’]t|aren['’]t|not|never|without|no)\b`)
+	// The kind, technical, intro and negation patterns run on
+	// asciiLower text: lower-case literals are much faster than (?i).
+	v.any = regexp.MustCompile(strings.Join(all, "|"))
+	v.technical = regexp.MustCompile(`\b(?:restoration|restored|remaster(?:ed)?|transfer|scan|presentation|\d{3,4}p|hdr\d*|dolby|dts|atmos|surround|soundtrack|subtitles?|sdh|mono|stereo|lpcm|aspect\s+ratio|uncompressed|high[- ]definition|master|versions?|cuts?|seamless\s+branching)\b`)
+	v.intro = regexp.MustCompile(`\b(?:extras?\s+(?:will\s+)?include|(?:bonus|special)\s+features\s+(?:will\s+)?include|supplements\s+include|also\s+included\s+(?:are|is|will\s+be)|includes?|included|including|features|feature|contains?|offers?|boasts?|comes?\s+with|will\s+(?:arrive|come)\s+with|arrives?\s+with|expect|will\s+have|packed\s+with|loaded\s+with|featuring)\b`)
+	v.negation = regexp.MustCompile(`\b(?:don['’]t|won['’]t|doesn['’]t|isn['’]t|aren['’]t|not|never|without|no)\b`)
 	v.leading = regexp.MustCompile(`(?i)^(?:(?:lots\s+of|a\s+number\s+of|a\s+couple\s+of|a\s+pair\s+of|a\s+series\s+of|(?:over\s+)?an\s+hour['’]s\s+worth\s+of|at\s+least|more\s+than|nothing\s+more\s+than|the\s+film['’]s|the\s+movie['’]s|cast\s+and\s+crew|and|or|plus|as\s+well\s+as|also|a|an|the|its|their|his|her|this|these|those|some|several|many|both|all|every|each|first|second|third|another|brand[- ]new|all[- ]new|new|exclusive|archival|vintage|legacy|additional|bonus|optional|the\s+film['’]s|the\s+movie['’]s|cast\s+and\s+crew|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)+`)
 	v.cut = regexp.MustCompile(`\s+(?:(?i:with|by|featuring|from|that|that['’]ll|which|who|made|discussing|including|in\s+which|interviewing)\b|of\s+(?:actors?|actress(?:es)?|the\s+cast|director|[A-Z])).*$|\s*[\[(].*$`)
 	v.bare = map[string]bool{}
@@ -98,24 +100,25 @@ func (c *factContext) extras() {
 	v := c.a.x.extras
 	s := c.s
 	body := c.a.text[s.start:s.end]
-	if !v.any.MatchString(body) {
+	lower := asciiLower(body)
+	first := firstKeyword(v, lower)
+	if first == nil {
 		return
 	}
 	start := 0
 	if !s.listItem {
-		loc := firstIntro(v.intro, body)
-		first := v.any.FindStringIndex(body)
+		loc := firstIntro(v.intro, lower)
 		if loc == nil || first == nil || loc[0] > first[0] && !quotedBefore(body, first[0]) {
 			return
 		}
 		start = loc[1]
-		if neg := v.negation.FindStringIndex(body); neg != nil && neg[0] < first[0] && !strings.Contains(strings.ToLower(body), "nothing more than") {
+		if neg := v.negation.FindStringIndex(lower); neg != nil && neg[0] < first[0] && !strings.Contains(lower, "nothing more than") {
 			return
 		}
-	} else if v.technical.MatchString(body) && !v.kinds[0].re.MatchString(body) {
+	} else if v.technical.MatchString(lower) && !v.kinds[0].re.MatchString(lower) {
 		return
 	}
-	if c.filmsAfter(s.start+start) >= 2 {
+	if c.filmsNamedAfter(s.start+start) >= 2 {
 		return
 	}
 	f := c.filmAt(s.tokenAt(s.start + start))
@@ -140,6 +143,45 @@ func (c *factContext) extras() {
 	}
 }
 
+// extrasNeedles prefilter sentences before the extras patterns run.
+var extrasNeedles = []string{"comment", "featurette", "interview", "scene", "trailer", "teaser", "spot", "making", "conversation",
+	"q&a", "documentar", "clip", "galler", "still", "booklet", "essay", "liner", "short film", "reel", "blooper", "outtake",
+	"video", "game", "script", "footage", "alternate", "slip", "o-card", "sleeve", "artwork", "poster", "card", "supplement",
+	"storyboard", "score", "bonus"}
+
+// firstKeyword returns the span of the first bonus-feature keyword in
+// lower, or nil. The regexp starts at the first needle, which keeps it
+// cheap on long sentences.
+func firstKeyword(v *extrasVocabulary, lower string) []int {
+	from := -1
+	for _, n := range extrasNeedles {
+		if i := strings.Index(lower, n); i >= 0 && (from < 0 || i < from) {
+			from = i
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	from = max(0, from-8)
+	loc := v.any.FindStringIndex(lower[from:])
+	if loc == nil {
+		return nil
+	}
+	return []int{loc[0] + from, loc[1] + from}
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay those
+// of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // firstIntro finds the first intro verb not glued to a hyphen
 // ("feature-length" is no intro).
 func firstIntro(re *regexp.Regexp, body string) []int {
@@ -152,9 +194,9 @@ func firstIntro(re *regexp.Regexp, body string) []int {
 	return nil
 }
 
-// filmsAfter counts the films named after byte offset off: a sentence
-// that lists several films is a roundup, not a list of extras.
-func (c *factContext) filmsAfter(off int) int {
+// filmsNamedAfter counts the films named after byte offset off: a
+// sentence that lists several films is a roundup, not a list of extras.
+func (c *factContext) filmsNamedAfter(off int) int {
 	n := 0
 	for _, r := range c.s.refs {
 		if !r.aside && r.start >= off {
@@ -354,7 +396,7 @@ func (a *analysis) parseItem(text string, sp span, vintage catalog.ExtraVintage)
 	if lv := leadVintage(lead); lv != catalog.ExtraVintageUnknown {
 		vintage = lv
 	}
-	if v.technical.MatchString(head) && !v.any.MatchString(v.technical.ReplaceAllString(head, "")) {
+	if lh := asciiLower(head); v.technical.MatchString(lh) && !v.any.MatchString(v.technical.ReplaceAllString(lh, "")) {
 		return nil
 	}
 	if m := v.expandList.FindStringSubmatch(text); m != nil {
@@ -531,6 +573,7 @@ func kindOrDefault(k, def catalog.ExtraKind) catalog.ExtraKind {
 // kindOf returns the kind of the first rule matching s (the earliest
 // match wins when several rules match).
 func kindOf(v *extrasVocabulary, s string) catalog.ExtraKind {
+	s = asciiLower(s)
 	best, bestPos := catalog.ExtraKind(""), len(s)+1
 	for _, r := range v.kinds {
 		if loc := r.re.FindStringIndex(s); loc != nil && loc[0] < bestPos {

@@ -63,7 +63,6 @@ func (a *analysis) linkMentions() {
 			title, _ := splitEdition(r.text)
 			if f := keys[titleKey(title)]; f != nil {
 				s.refs = append(s.refs, filmRef{film: f, span: span{r.start, r.end}, first: r.first, last: r.last})
-				f.mentioned = true
 				continue
 			}
 			s.refs = append(s.refs, a.splitRefs(s, r, keys)...)
@@ -76,7 +75,7 @@ func (a *analysis) linkMentions() {
 }
 
 // splitRefs finds films inside a run: "The Reeds and Hidden", or a run
-// that starts with a sentence word ("Also Heart of Dragon").
+// that starts with a sentence word ("Also Night Ferry").
 func (a *analysis) splitRefs(s *sent, r run, keys map[string]*film) []filmRef {
 	var out []filmRef
 	start := r.first
@@ -172,9 +171,6 @@ func (c *factContext) credits() {
 		if cue.possessive || (cue.role == roleNone && cue.character == "") {
 			continue
 		}
-		if c.inExtrasItem(cue.tok) && cue.role&roleCast == 0 && cue.role&roleDirector == 0 && cue.role&roleWriter == 0 {
-			continue
-		}
 		f := c.filmAt(cue.tok)
 		if f == nil {
 			continue
@@ -235,10 +231,6 @@ func (c *factContext) directedTitle() {
 		r.film.credits = append(r.film.credits, creditFact{name: name, role: roleDirector, evidence: sp, conf: 0.75})
 	}
 }
-
-// inExtrasItem is true when token k sits in a bonus-feature description;
-// such people are participants, credited only for strong roles.
-func (c *factContext) inExtrasItem(k int) bool { return false }
 
 // releaseWords mark a sentence as announcing a release.
 var releaseWords = map[string]bool{
@@ -530,7 +522,7 @@ func (c *factContext) festivals() {
 		f.addFestival(fact)
 	}
 	// A festival prize named without its festival ("a nomination for the
-	// Palme d'Or").
+	// Golden Lion").
 	for _, aw := range s.mentionsOf(mAward) {
 		fest := festivalAwards[aw.text]
 		if fest == "" {

@@ -43,7 +43,7 @@ func (x *Extractor) canonicalFestival(text string) string {
 }
 
 // festivalMentions returns the festivals a sentence names with their
-// canonical names and years, splitting "the Telluride and Toronto film
+// canonical names and years, splitting "the Venice and Locarno film
 // festivals" into two.
 func (a *analysis) festivalMentions(s *sent) []mention {
 	var out []mention

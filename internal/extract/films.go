@@ -16,7 +16,7 @@ type film struct {
 	aliases  []string
 	evidence span
 	conf     float64
-	// order is the position of the first mention, for output order.
+	// order is the byte offset of the first mention, for output order.
 	order int
 	// list: the film was found as an item of a list of titles.
 	list      bool
@@ -25,7 +25,6 @@ type film struct {
 	extras    []extraFact
 	festivals []festivalFact
 	awards    []awardFact
-	mentioned bool
 	// seen holds the keys of facts already added, so a long text that
 	// repeats itself does not grow the lists (or the merge work) without
 	// bound.
@@ -182,7 +181,7 @@ func (a *analysis) cuedCandidate(s *sent, r run) (candidate, bool) {
 	return c, true
 }
 
-// boxSetTitle extends "Jurassic" in "a Jurassic five-film collection" to
+// boxSetTitle extends "Dino Park" in "a Dino Park five-film collection" to
 // the box set's name.
 func (a *analysis) boxSetTitle(s *sent, r run) string {
 	toks := s.toks
@@ -199,7 +198,7 @@ func (a *analysis) boxSetTitle(s *sent, r run) string {
 // normaliseRuns rewrites a sentence's runs before title detection: a
 // sentence word glued to the front is dropped ("For Title expect"), "A
 // and B" before a plural verb is two runs, and a capitalized "The" inside
-// a run starts a new one ("Iran The Runner").
+// a run starts a new one ("Oslo The Night Swimmer").
 func normaliseRuns(text string, s *sent) []run {
 	var out []run
 	for _, r := range s.runs {
@@ -222,7 +221,7 @@ func normaliseRuns(text string, s *sent) []run {
 func splitAtInnerThe(text string, toks []token, r run) []run {
 	for k := r.first + 1; k <= r.last; k++ {
 		if k-1 > r.first && toks[k].text == "The" && toks[k-1].is("and") {
-			// "Ragtime and The Man Who Fell to Earth": two titles.
+			// "Driftwood and The Boy Who Sold the Moon": two titles.
 			left := makeRun(text, toks, r.first, k-2, false, false)
 			right := makeRun(text, toks, k, r.last, r.possessive, false)
 			left.initial = r.initial
@@ -429,7 +428,7 @@ var appositiveFollowers = map[string]bool{
 // features", "makes its Blu-ray debut", "on Blu-ray").
 func (a *analysis) formatFollows(s *sent, r run) bool {
 	after := r.end
-	// Skip parentheticals such as "(1932) (Masters of Cinema)" and an
+	// Skip parentheticals such as "(1971) (Label Series)" and an
 	// edition name.
 	rest := a.text[after:s.end]
 	trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
@@ -480,7 +479,7 @@ func (a *analysis) isPersonRun(s *sent, r run) bool {
 }
 
 // modifierRun: a run right before a lowercase genre word modifies it
-// ("the Hong Kong action film"), and a lone code word ("HDR10") is no
+// ("the Tokyo action film"), and a lone code word ("HDR10") is no
 // title.
 func modifierRun(s *sent, r run) bool {
 	if r.quoted {
@@ -592,7 +591,7 @@ func (a *analysis) extrasList(bi int) bool {
 	described := 0
 	for i := lo; i <= hi; i++ {
 		t := a.text[a.blocks[i].content.start:a.blocks[i].content.end]
-		if a.x.extras.any.MatchString(t) || a.x.extras.technical.MatchString(t) {
+		if lt := asciiLower(t); a.x.extras.any.MatchString(lt) || a.x.extras.technical.MatchString(lt) {
 			described++
 		}
 	}

@@ -138,7 +138,7 @@ var genreNouns = map[string]bool{
 	"cartoon": true, "procedural": true, "headscratcher": true, "favorite": true, "favourite": true,
 }
 
-// boxSetNouns end a box-set title: "Jurassic five-film collection".
+// boxSetNouns end a box-set title: "Dino Park five-film collection".
 var boxSetNouns = map[string]bool{"collection": true, "box": true, "trilogy": true, "anthology": true, "quadrilogy": true, "saga": true, "set": true}
 
 // notNameWords are capitalized words that never start a person's name.
@@ -176,8 +176,8 @@ var connectors = map[string]bool{
 	"of": true, "the": true, "a": true, "an": true, "and": true, "in": true, "on": true, "to": true,
 	"for": true, "from": true, "with": true, "at": true, "by": true, "de": true, "du": true, "des": true,
 	"la": true, "le": true, "el": true, "von": true, "van": true, "der": true, "den": true, "da": true,
-	"di": true, "vs": true, "vs.": true, "v": true, "v.": true, "or": true, "&": true, "is": false,
-	"into": true, "over": true, "under": true, "without": true, "about": true, "upon": true, "as": false,
+	"di": true, "vs": true, "vs.": true, "v": true, "v.": true, "or": true, "&": true,
+	"into": true, "over": true, "under": true, "without": true, "about": true, "upon": true,
 }
 
 // titleStopWords are capitalized words that end a title run: format and

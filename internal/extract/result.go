@@ -213,8 +213,8 @@ func roleNames(r creditRole) []string {
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
-// displayTitle turns an all-caps title into title case ("THE MOST
-// DANGEROUS GAME" is "The Most Dangerous Game").
+// displayTitle turns an all-caps title into title case ("THE SILENT
+// HARBOR" is "The Silent Harbor").
 func displayTitle(t string) string {
 	if !isAllCaps(t) {
 		return t

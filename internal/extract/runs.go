@@ -56,15 +56,9 @@ func findRuns(text string, toks []token, blocked []bool) []run {
 			k++
 			continue
 		}
-		start := k
 		end, poss := extendRun(toks, blocked, k)
-		if end >= start {
-			out = append(out, makeRun(text, toks, start, end, poss, false))
-		}
+		out = append(out, makeRun(text, toks, k, end, poss, false))
 		k = end + 1
-		if poss {
-			k = end + 1
-		}
 	}
 	return out
 }
@@ -107,7 +101,7 @@ func extendRun(toks []token, blocked []bool, k int) (int, bool) {
 		if joinsRun(toks, blocked, j) {
 			continue
 		}
-		// "?" or "!" glued to the last word ends a title: "Whodunit?".
+		// "?" or "!" glued to the last word ends a title: "Guesswork?".
 		if (t.text == "?" || t.text == "!") && t.start == toks[j-1].end && last == j-1 {
 			last = j
 		}
@@ -130,7 +124,7 @@ func joinsRun(toks []token, blocked []bool, j int) bool {
 	if t.kind == tokWord && !t.upper && connectors[t.lower] {
 		return true
 	}
-	return t.text == ":" || t.text == "–" && false
+	return t.text == ":"
 }
 
 func makeRun(text string, toks []token, first, last int, poss, quoted bool) run {
