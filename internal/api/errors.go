@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/httpstatus"
 )
 
 // Error codes that the transport adds to the catalog's error kinds.
@@ -33,28 +34,6 @@ type httpError struct {
 
 func (e *httpError) Error() string { return e.message }
 
-// statusOf maps a catalog error kind to its HTTP status. It is the only
-// place that does.
-func statusOf(k catalog.ErrorKind) int {
-	switch k {
-	case catalog.KindInvalid:
-		return http.StatusBadRequest
-	case catalog.KindNotFound:
-		return http.StatusNotFound
-	case catalog.KindConflict:
-		return http.StatusConflict
-	case catalog.KindUnauthorized:
-		return http.StatusUnauthorized
-	case catalog.KindForbidden:
-		return http.StatusForbidden
-	case catalog.KindTooLarge:
-		return http.StatusRequestEntityTooLarge
-	case catalog.KindUnavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
-
 // writeError writes err as a JSON error body with its status. Internal
 // errors get a generic message and are logged with their cause.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
@@ -67,7 +46,7 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		status, body.Error.Code, body.Error.Message = he.status, ErrorCode(he.code), he.message
 	default:
 		kind := catalog.KindOf(err)
-		status, body.Error.Code = statusOf(kind), ErrorCode(kind.String())
+		status, body.Error.Code = httpstatus.Of(kind), ErrorCode(kind.String())
 		if kind == catalog.KindInternal || !errors.As(err, &ce) {
 			h.log.ErrorContext(r.Context(), "api: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			status, body.Error.Code = http.StatusInternalServerError, ErrorCode(catalog.KindInternal.String())

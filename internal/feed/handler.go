@@ -11,6 +11,7 @@ import (
 
 	"github.com/marquee-film/marquee/internal/app"
 	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/httpstatus"
 )
 
 // Content types of the documents this package serves.
@@ -216,7 +217,7 @@ func (h *Handler) collect(ctx context.Context, rq app.ReleaseQuery) ([]catalog.R
 // kind. Internal errors are logged and not shown.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	kind := catalog.KindOf(err)
-	status := statusOf(kind)
+	status := httpstatus.Of(kind)
 	msg := err.Error()
 	if kind == catalog.KindInternal {
 		h.log.Error("feed request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -231,26 +232,6 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	hdr.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write([]byte(msg + "\n"))
-}
-
-func statusOf(k catalog.ErrorKind) int {
-	switch k {
-	case catalog.KindInvalid:
-		return http.StatusBadRequest
-	case catalog.KindNotFound:
-		return http.StatusNotFound
-	case catalog.KindConflict:
-		return http.StatusConflict
-	case catalog.KindUnauthorized:
-		return http.StatusUnauthorized
-	case catalog.KindForbidden:
-		return http.StatusForbidden
-	case catalog.KindTooLarge:
-		return http.StatusRequestEntityTooLarge
-	case catalog.KindUnavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
 }
 
 // serveDocument answers a feed request with body, a strong ETag (a hash
