@@ -33,6 +33,7 @@ func commands() []command {
 		{"serve", "serve the web site and JSON API", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
 		{"load", "load a JSON bundle into the catalog", runLoad},
+		{"import", "import a dataset (imdb) into the catalog", runImport},
 		{"ingest", "read a release announcement (file or URL) and apply its facts", runIngest},
 		{"export", "write the catalog (or one film) as a JSON bundle", runExport},
 		{"token", "create, list or revoke API tokens", runToken},

@@ -1,0 +1,603 @@
+// Package importer loads the IMDb datasets (title.basics, title.akas,
+// title.crew, title.principals, title.ratings, title.episode,
+// name.basics; gzipped TSV) into the catalog.
+//
+// Each file is streamed through a staged pipeline: one goroutine reads
+// and decompresses it and cuts the text into chunks of whole lines,
+// parser goroutines check and convert the chunks in parallel, and one
+// writer puts the rows back in file order and commits them in large
+// batches into the raw imdb_* tables (store.IMDbRun). Each commit also
+// records the file's last committed line, so an interrupted import
+// continues there with --resume. After the files, the run maps the raw
+// rows into films, people and credits (store.IMDbRun.Project) and
+// rebuilds the search index.
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/store"
+)
+
+// DefaultTitleTypes are the title types that become films. Episodes and
+// series are kept out of the film catalog (and so out of film search);
+// their rows are still loaded.
+var DefaultTitleTypes = []string{"movie", "tvMovie", "short", "tvShort", "video", "tvSpecial"}
+
+// Options configure an import.
+type Options struct {
+	// Paths are a directory holding the files, or the files themselves
+	// (NAME.tsv.gz or NAME.tsv).
+	Paths      []string
+	TitleTypes []string
+	Resume     bool
+	// DryRun parses the files without a database (Store may be nil).
+	DryRun bool
+	// BatchRows is the rows per commit (default 50,000).
+	BatchRows int
+	// Workers is the number of parser goroutines (default GOMAXPROCS).
+	Workers int
+	// MaxDecompressed caps each file's decompressed size (default 64 GiB).
+	MaxDecompressed int64
+	// MaxLine is the longest line kept; longer lines are rejected
+	// (default 4 MiB).
+	MaxLine int
+	// SkipSearch leaves the search index as it is.
+	SkipSearch bool
+	// Progress receives progress output; nil for none. Terminal draws a
+	// bar that redraws in place, else plain lines every ProgressEvery.
+	Progress      io.Writer
+	Terminal      bool
+	ProgressEvery time.Duration
+	Now           func() time.Time
+}
+
+func (o *Options) defaults() {
+	if len(o.TitleTypes) == 0 {
+		o.TitleTypes = DefaultTitleTypes
+	}
+	if o.BatchRows <= 0 {
+		o.BatchRows = 50000
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.MaxDecompressed <= 0 {
+		o.MaxDecompressed = 64 << 30
+	}
+	if o.MaxLine <= 0 {
+		o.MaxLine = 4 << 20
+	}
+	if o.ProgressEvery <= 0 {
+		o.ProgressEvery = 10 * time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// FileReport is what happened to one file.
+type FileReport struct {
+	File    string // "title.basics"
+	Path    string
+	Status  string // "done", "failed", "missing", "skipped" (done in the run being resumed)
+	Message string
+	store.IMDbCounts
+	Lines   int64 // data lines read in this run
+	Bytes   int64 // decompressed bytes read
+	Elapsed time.Duration
+	// Rows per second over the first and the last tenth of the file
+	// (by compressed bytes read), to see whether loading slows down.
+	FirstTenthRate, LastTenthRate float64
+}
+
+// Report is the outcome of an import.
+type Report struct {
+	Gen        int64
+	Resumed    bool
+	Files      []FileReport
+	Projection store.IMDbProjection
+	Elapsed    time.Duration
+}
+
+// Failed reports whether any file failed.
+func (r *Report) Failed() bool {
+	for _, f := range r.Files {
+		if f.Status == "failed" {
+			return true
+		}
+	}
+	return false
+}
+
+// Totals sums the file counts.
+func (r *Report) Totals() store.IMDbCounts {
+	var c store.IMDbCounts
+	for _, f := range r.Files {
+		c.Add(f.IMDbCounts)
+	}
+	return c
+}
+
+// ErrInterrupted is returned when the context ends during an import; what
+// was committed stays and --resume continues from there.
+var ErrInterrupted = errors.New("import interrupted; run it again with --resume to continue from the last committed batch")
+
+// ResolveFiles maps each of the seven dataset names to a path, or ""
+// when it is missing. paths are directories or files.
+func ResolveFiles(paths []string) (map[string]string, error) {
+	found := map[string]string{}
+	add := func(p string) bool {
+		base := filepath.Base(p)
+		for _, name := range fileOrder {
+			if base == name+".tsv.gz" || base == name+".tsv" {
+				if _, dup := found[name]; !dup || strings.HasSuffix(base, ".gz") {
+					found[name] = p
+				}
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if st.IsDir() {
+			entries, err := os.ReadDir(p)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range entries {
+				if !e.IsDir() {
+					add(filepath.Join(p, e.Name()))
+				}
+			}
+			continue
+		}
+		if !add(p) {
+			return nil, fmt.Errorf("%s is not one of the IMDb dataset files (%s, as .tsv.gz or .tsv)", p, strings.Join(fileOrder, ", "))
+		}
+	}
+	return found, nil
+}
+
+// sourceFor describes the files as the dataset source; its content hash
+// is over the files' names, sizes and modification times, so importing
+// the same files again reuses the source.
+func sourceFor(files map[string]string) catalog.Source {
+	h := sha256.New()
+	for _, name := range fileOrder {
+		if p := files[name]; p != "" {
+			if st, err := os.Stat(p); err == nil {
+				fmt.Fprintf(h, "%s %d %d\n", name, st.Size(), st.ModTime().UnixNano())
+			}
+		}
+	}
+	return catalog.Source{
+		Kind:        catalog.SourceDataset,
+		URL:         "https://datasets.imdbws.com/",
+		Outlet:      "IMDb",
+		Title:       "IMDb non-commercial datasets",
+		ContentHash: hex.EncodeToString(h.Sum(nil)),
+		RetrievedAt: time.Now().UTC(),
+	}
+}
+
+// Import loads the files into st (nil with DryRun).
+func Import(ctx context.Context, st *store.Store, opts Options) (*Report, error) {
+	opts.defaults()
+	start := time.Now()
+	files, err := ResolveFiles(opts.Paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no IMDb dataset files found in %s", strings.Join(opts.Paths, ", "))
+	}
+	rep := &Report{}
+	var run *store.IMDbRun
+	if !opts.DryRun {
+		run, err = st.StartIMDbRun(ctx, store.IMDbRunOptions{
+			Resume: opts.Resume, TitleTypes: opts.TitleTypes, Now: opts.Now().UTC(), Source: sourceFor(files),
+		})
+		if err != nil {
+			return nil, err
+		}
+		defer run.Close()
+		rep.Gen, rep.Resumed = run.Gen, run.Resumed
+	}
+	prog := newProgress(opts.Progress, opts.Terminal, opts.ProgressEvery)
+	defer prog.stop()
+	failed := map[string]bool{}
+	for _, name := range fileOrder {
+		path := files[name]
+		fr := FileReport{File: name, Path: path}
+		if path == "" {
+			fr.Status, fr.Message = "missing", "not in the set; its rows are left as they were"
+			rep.Files = append(rep.Files, fr)
+			if run != nil {
+				if err := run.SetFileState(ctx, name, "missing", fr.Message); err != nil {
+					return rep, err
+				}
+			}
+			continue
+		}
+		fr, err = loadFile(ctx, run, name, path, opts, prog)
+		rep.Files = append(rep.Files, fr)
+		if err != nil {
+			if ctx.Err() != nil {
+				return rep, ErrInterrupted
+			}
+			return rep, fmt.Errorf("%s: %w", name, err)
+		}
+		if fr.Status == "failed" {
+			failed[name] = true
+		}
+	}
+	prog.stop()
+	if run == nil {
+		rep.Elapsed = time.Since(start)
+		return rep, nil
+	}
+	prog.note("mapping into the catalog …")
+	if rep.Projection, err = run.Project(ctx, store.IMDbProjectInput{Failed: failed}); err != nil {
+		if ctx.Err() != nil {
+			return rep, ErrInterrupted
+		}
+		return rep, err
+	}
+	changed := rep.Projection.FilmsCreated+rep.Projection.FilmsUpdated+rep.Projection.FilmsLinked+
+		rep.Projection.PeopleCreated+rep.Projection.PeopleUpdated+rep.Projection.PeopleLinked+rep.Projection.CreditsWritten > 0
+	for _, f := range rep.Files {
+		if f.Inserted+f.Updated > 0 && (f.File == "title.akas" || f.File == "title.ratings") {
+			changed = true
+		}
+	}
+	if !opts.SkipSearch && (changed || !searchBuilt(ctx, st)) {
+		prog.note("building the search index …")
+		if err := run.BuildSearchIndex(ctx); err != nil {
+			if ctx.Err() != nil {
+				return rep, ErrInterrupted
+			}
+			return rep, err
+		}
+	}
+	if err := run.Finish(ctx); err != nil {
+		return rep, err
+	}
+	rep.Elapsed = time.Since(start)
+	return rep, nil
+}
+
+func searchBuilt(ctx context.Context, st *store.Store) bool {
+	_, err := st.Search(ctx, catalog.SearchQuery{Text: "a", Limit: 1})
+	return err == nil
+}
+
+// parsed is a chunk after parsing.
+type parsed struct {
+	seq     int
+	rows    [][]any
+	rejects []store.IMDbReject
+	end     int64
+	lines   int64
+	bytes   int64
+	read    int64
+}
+
+// loadFile streams one file into the run (or, in a dry run, nowhere).
+func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts Options, prog *progress) (FileReport, error) {
+	fr := FileReport{File: name, Path: path}
+	spec := specs[name]
+	var skip int64
+	if run != nil {
+		state, err := run.FileState(ctx, name)
+		if err != nil {
+			return fr, err
+		}
+		if state.Status == "done" || state.Status == "failed" {
+			fr.Status, fr.Message, fr.IMDbCounts = "skipped", "already "+state.Status+" in the run being resumed", state.Counts
+			if state.Status == "failed" {
+				fr.Status, fr.Message = "failed", state.Message
+			}
+			return fr, nil
+		}
+		skip = state.LinesDone
+		fr.IMDbCounts = state.Counts
+		if err := run.SetFileState(ctx, name, "loading", ""); err != nil {
+			return fr, err
+		}
+	}
+	fail := func(msg string) (FileReport, error) {
+		fr.Status, fr.Message = "failed", msg
+		if run != nil {
+			if err := run.SetFileState(ctx, name, "failed", msg); err != nil {
+				return fr, err
+			}
+		}
+		return fr, nil
+	}
+	var read atomic.Int64
+	in, size, err := openData(path, opts.MaxDecompressed, &read)
+	if err != nil {
+		return fail(err.Error())
+	}
+	defer in.Close()
+	split := newLineSplitter(in, &read, opts.MaxLine, 4<<20)
+	start := time.Now()
+	task := prog.start(name, size, &read)
+	defer task.done()
+
+	// Stage 1: read and cut into chunks; check the header.
+	first, err := split.next()
+	if first == nil || (len(first.lines) == 0 && len(first.long) == 0) {
+		if err != nil && err != io.EOF {
+			return fail(describeReadError(err, 0))
+		}
+		return fail("the file is empty (no header line)")
+	}
+	if len(first.nums) == 0 || first.nums[0] != 1 {
+		return fail("the header line is longer than the line limit")
+	}
+	if got := string(first.lines[0]); got != strings.Join(spec.header, "\t") {
+		return fail(fmt.Sprintf("wrong header %q; want %q (is this %s?)", truncate(got, 200), strings.Join(spec.header, "\t"), name))
+	}
+	first.lines, first.nums = first.lines[1:], first.nums[1:]
+	firstErr := err
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan *chunk, opts.Workers*2)
+	var readErr error
+	go func() {
+		defer close(chunks)
+		c, err := first, firstErr
+		for {
+			if c != nil {
+				select {
+				case chunks <- c:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if err != nil {
+				if err != io.EOF {
+					readErr = err
+				}
+				return
+			}
+			c, err = split.next()
+		}
+	}()
+
+	// Stage 2: parse in parallel.
+	results := make(chan *parsed, opts.Workers*2)
+	var wg sync.WaitGroup
+	twoPart := len(store.IMDbTables[name].Key) == 2
+	for range opts.Workers {
+		wg.Go(func() {
+			var fields [][]byte
+			for c := range chunks {
+				p := &parsed{seq: c.seq, end: c.end, bytes: c.bytes, read: c.read, rows: make([][]any, 0, len(c.lines))}
+				for _, n := range c.long {
+					if n > skip {
+						p.rejects = append(p.rejects, store.IMDbReject{Line: n, Reason: fmt.Sprintf("line is longer than %d bytes", opts.MaxLine)})
+					}
+				}
+				for i, line := range c.lines {
+					if c.nums[i] <= skip {
+						continue
+					}
+					p.lines++
+					var row []any
+					var reason string
+					row, fields, reason = parseLine(spec, line, fields)
+					if reason != "" {
+						p.rejects = append(p.rejects, store.IMDbReject{Line: c.nums[i], Reason: reason, Content: rejectContent(line)})
+						continue
+					}
+					p.rows = append(p.rows, row)
+				}
+				select {
+				case results <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// Stage 3: one writer, in file order, large batches.
+	pending := map[int]*parsed{}
+	nextSeq := 0
+	var batch [][]any
+	var rejects []store.IMDbReject
+	var batchEnd int64
+	var firstTenthRows, lastTenthRows int64
+	var firstTenthAt time.Duration
+	var lastTenthStart time.Time
+	var rowsSeen int64
+	flush := func() error {
+		if run == nil || (len(batch) == 0 && len(rejects) == 0) {
+			batch, rejects = batch[:0], rejects[:0]
+			return nil
+		}
+		var extra []store.IMDbReject
+		batch, extra = dedupe(batch, twoPart)
+		rejects = append(rejects, extra...)
+		c, err := run.WriteBatch(ctx, name, batch, rejects, batchEnd)
+		if err != nil {
+			return err
+		}
+		fr.IMDbCounts.Add(c)
+		batch, rejects = batch[:0], rejects[:0]
+		return nil
+	}
+	for p := range results {
+		pending[p.seq] = p
+		for {
+			q, ok := pending[nextSeq]
+			if !ok {
+				break
+			}
+			delete(pending, nextSeq)
+			nextSeq++
+			batch = append(batch, q.rows...)
+			rejects = append(rejects, q.rejects...)
+			if run == nil {
+				fr.Rejected += int64(len(q.rejects))
+				fr.Inserted += int64(len(q.rows))
+			}
+			batchEnd = max(batchEnd, q.end)
+			fr.Lines += q.lines
+			fr.Bytes += q.bytes
+			rowsSeen += q.lines
+			task.rows.Add(q.lines)
+			if size > 0 {
+				switch {
+				case q.read <= size/10:
+					firstTenthRows, firstTenthAt = rowsSeen, time.Since(start)
+				case q.read >= size-size/10:
+					if lastTenthStart.IsZero() {
+						lastTenthStart = time.Now()
+					} else {
+						lastTenthRows += q.lines
+					}
+				}
+			}
+			if len(batch) >= opts.BatchRows {
+				if err := flush(); err != nil {
+					cancel()
+					for range results {
+					}
+					return fr, err
+				}
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fr, err
+	}
+	if err := flush(); err != nil {
+		return fr, err
+	}
+	fr.Elapsed = time.Since(start)
+	if firstTenthAt > 0 {
+		fr.FirstTenthRate = float64(firstTenthRows) / firstTenthAt.Seconds()
+	}
+	if !lastTenthStart.IsZero() && time.Since(lastTenthStart) > 0 {
+		fr.LastTenthRate = float64(lastTenthRows) / time.Since(lastTenthStart).Seconds()
+	}
+	if readErr != nil {
+		return fail(describeReadError(readErr, batchEnd))
+	}
+	fr.Status = "done"
+	if fr.Lines == 0 && skip == 0 {
+		fr.Message = "header only: no rows"
+	}
+	if run != nil {
+		if err := run.SetFileState(ctx, name, "done", fr.Message); err != nil {
+			return fr, err
+		}
+	}
+	return fr, nil
+}
+
+// dedupe sorts a batch that is out of key order and drops repeated keys
+// (keeping the last row), returning rejects for the dropped ones.
+func dedupe(rows [][]any, twoPart bool) ([][]any, []store.IMDbReject) {
+	sorted := true
+	for i := 1; i < len(rows); i++ {
+		a1, a2 := rowKey(rows[i-1], twoPart)
+		b1, b2 := rowKey(rows[i], twoPart)
+		if a1 > b1 || (a1 == b1 && a2 >= b2) {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return rows, nil
+	}
+	slices.SortStableFunc(rows, func(x, y []any) int {
+		a1, a2 := rowKey(x, twoPart)
+		b1, b2 := rowKey(y, twoPart)
+		if a1 != b1 {
+			return compare(a1, b1)
+		}
+		return compare(a2, b2)
+	})
+	var rejects []store.IMDbReject
+	out := rows[:0]
+	for i, r := range rows {
+		if i+1 < len(rows) {
+			a1, a2 := rowKey(r, twoPart)
+			b1, b2 := rowKey(rows[i+1], twoPart)
+			if a1 == b1 && a2 == b2 {
+				rejects = append(rejects, store.IMDbReject{Reason: fmt.Sprintf("duplicate key %d/%d; a later row replaced it", a1, a2)})
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out, rejects
+}
+
+func compare(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// rejectContent keeps the start of a rejected line as valid text.
+func rejectContent(line []byte) string {
+	s := strings.ToValidUTF8(string(line), "\uFFFD")
+	s = strings.ReplaceAll(s, "\x00", `\0`)
+	return truncate(s, 300)
+}
+
+func describeReadError(err error, lastLine int64) string {
+	where := ""
+	if lastLine > 0 {
+		where = fmt.Sprintf(" after line %d", lastLine)
+	}
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return fmt.Sprintf("stopped%s: %v (a gzip bomb, or raise --max-decompressed); the file's rows are not applied to the catalog", where, err)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Sprintf("the gzip stream is truncated%s (unexpected end of file); the file's rows are not applied to the catalog", where)
+	}
+	return fmt.Sprintf("read error%s: %v; the file's rows are not applied to the catalog", where, err)
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,539 @@
+package importer_test
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/marquee-film/marquee/internal/app"
+	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/importer"
+	"github.com/marquee-film/marquee/internal/importer/imdbgen"
+	"github.com/marquee-film/marquee/internal/store"
+	"github.com/marquee-film/marquee/internal/store/storetest"
+)
+
+var stores = map[string]func(t testing.TB) *store.Store{
+	"sqlite":   storetest.NewSQLite,
+	"postgres": storetest.NewPostgres,
+}
+
+func generate(t testing.TB, scale float64) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := imdbgen.Generate(dir, scale, 1, true); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func runImport(t testing.TB, st *store.Store, opts importer.Options) *importer.Report {
+	t.Helper()
+	rep, err := importer.Import(context.Background(), st, opts)
+	if err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	return rep
+}
+
+func countLines(t testing.TB, path string) int64 {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var n int64
+	for sc.Scan() {
+		n++
+	}
+	return n - 1
+}
+
+func fileReport(t testing.TB, rep *importer.Report, name string) importer.FileReport {
+	t.Helper()
+	for _, f := range rep.Files {
+		if f.File == name {
+			return f
+		}
+	}
+	t.Fatalf("no report for %s", name)
+	return importer.FileReport{}
+}
+
+// A generated set (about 1M rows on SQLite, the task's CI size) loads
+// completely, maps into valid catalog records, is searchable, and
+// loading it again changes nothing.
+func TestImportEndToEnd(t *testing.T) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			scale := 0.005
+			if name == "postgres" || testing.Short() {
+				scale = 0.001
+			}
+			dir := generate(t, scale)
+			st := open(t)
+			ctx := context.Background()
+			rep := runImport(t, st, importer.Options{Paths: []string{dir}})
+			for _, f := range rep.Files {
+				if f.Status != "done" || f.Rejected != 0 {
+					t.Fatalf("%s: %s %q, %d rejected", f.File, f.Status, f.Message, f.Rejected)
+				}
+				if want := countLines(t, f.Path); f.Inserted != want {
+					t.Errorf("%s: inserted %d rows, the file has %d", f.File, f.Inserted, want)
+				}
+			}
+			p := rep.Projection
+			if p.FilmsCreated == 0 || p.PeopleCreated == 0 || p.CreditsWritten == 0 {
+				t.Fatalf("projection: %+v", p)
+			}
+
+			// The store's normal reads work on imported records.
+			films, _, err := st.ListFilms(ctx, catalog.FilmFilter{Page: catalog.Page{Limit: 5}})
+			if err != nil || len(films) == 0 {
+				t.Fatalf("ListFilms: %v, %d films", err, len(films))
+			}
+			svc := app.New(st, nil, nil)
+			var withCredits int
+			for _, f := range films {
+				if err := f.Validate(); err != nil {
+					t.Errorf("film %d is not valid: %v", f.ID, err)
+				}
+				d, err := svc.FilmDetail(ctx, f.Slug)
+				if err != nil {
+					t.Fatalf("FilmDetail(%s): %v", f.Slug, err)
+				}
+				withCredits += len(d.Credits)
+				for _, c := range d.Credits {
+					if err := c.Validate(); err != nil {
+						t.Errorf("credit %d is not valid: %v", c.ID, err)
+					}
+				}
+			}
+
+			// Search: accents and case folded, prefixes, episodes left out.
+			hits, err := st.Search(ctx, catalog.SearchQuery{Text: "AMELIE", Kinds: []catalog.EntityType{catalog.EntityFilm}, Limit: 10})
+			if err != nil || len(hits) == 0 {
+				t.Fatalf("Search(AMELIE): %v, %d hits", err, len(hits))
+			}
+			for _, h := range hits {
+				txt := catalog.FoldText(h.Name + " " + h.Matched)
+				if !strings.Contains(txt, "amelie") {
+					t.Errorf("hit %+v does not contain amelie", h)
+				}
+			}
+			for i := 1; i < len(hits); i++ {
+				if !hits[i-1].Exact && !hits[i].Exact && hits[i].Votes > hits[i-1].Votes {
+					t.Errorf("hits not in popularity order: %+v before %+v", hits[i-1], hits[i])
+				}
+			}
+			if hits, err := st.Search(ctx, catalog.SearchQuery{Text: "bjo", Kinds: []catalog.EntityType{catalog.EntityPerson}}); err != nil || len(hits) == 0 {
+				t.Errorf("Search(bjo) for people: %v, %d hits", err, len(hits))
+			} else if !strings.HasPrefix(catalog.FoldText(hits[0].Name), "bjork") {
+				t.Errorf("Search(bjo) found %q first", hits[0].Name)
+			}
+			if _, err := st.GetFilmRating(ctx, films[0].ID); err != nil && catalog.KindOf(err) != catalog.KindNotFound {
+				t.Errorf("GetFilmRating: %v", err)
+			}
+
+			// The same files again: nothing changes.
+			again := runImport(t, st, importer.Options{Paths: []string{dir}})
+			for _, f := range again.Files {
+				if f.Inserted != 0 || f.Updated != 0 || f.Unchanged != countLines(t, f.Path) {
+					t.Errorf("re-import %s: %+v", f.File, f.IMDbCounts)
+				}
+			}
+			if p := again.Projection; p.FilmsCreated+p.FilmsLinked+p.FilmsUpdated+p.PeopleCreated+p.PeopleLinked+p.PeopleUpdated+p.CreditsWritten != 0 {
+				t.Errorf("re-import projection: %+v", again.Projection)
+			}
+		})
+	}
+}
+
+// writeSet writes small hand-made files (gzipped) into dir.
+func writeSet(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(body))
+		zw.Close()
+		if err := os.WriteFile(filepath.Join(dir, name+".tsv.gz"), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const (
+	basicsHeader     = "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n"
+	namesHeader      = "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n"
+	principalsHeader = "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n"
+	akasHeader       = "titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle\n"
+	ratingsHeader    = "tconst\taverageRating\tnumVotes\n"
+)
+
+func smallSet() map[string]string {
+	return map[string]string{
+		"title.basics": basicsHeader +
+			"tt0211915\tmovie\tAmélie\tLe fabuleux destin d'Amélie Poulain\t0\t2001\t\\N\t122\tComedy,Romance\n" +
+			"tt10000001\tmovie\t\"Swing it\" magistern\t\"Swing it\" magistern\t0\t1940\t\\N\t\\N\tComedy\n" +
+			"tt0000003\ttvEpisode\tAmélie's Episode\tAmélie's Episode\t0\t2010\t\\N\t\\N\t\\N\n",
+		"name.basics": namesHeader +
+			"nm0851582\tAudrey Tautou\t1976\t\\N\tactress\ttt0211915\n" +
+			"nm0000466\tJean-Pierre Jeunet\t1953\t\\N\tdirector,writer\ttt0211915\n",
+		"title.principals": principalsHeader +
+			"tt0211915\t1\tnm0851582\tactress\t\\N\t[\"Amélie Poulain\"]\n" +
+			"tt0211915\t2\tnm0000466\tdirector\t\\N\t\\N\n" +
+			"tt10000001\t1\tnm0851582\tactress\t\\N\t[\"Jack \\\"The Knife\\\"\",\"Self\"]\n",
+		"title.akas": akasHeader +
+			"tt0211915\t1\tDie fabelhafte Welt der Amélie\tDE\tde\t\\N\t\\N\t0\n",
+		"title.ratings": ratingsHeader + "tt0211915\t8.3\t800000\ntt10000001\t6.0\t12\n",
+	}
+}
+
+// A film made earlier (from an article, with its IMDb ID and a release)
+// gains the dataset's credits and keeps its own title and release; a
+// person made by hand is linked, not duplicated.
+func TestExistingFilmGainsCredits(t *testing.T) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			svc := app.New(st, nil, nil)
+			src := catalog.Source{Kind: catalog.SourceArticle, URL: "https://example.com/amelie", Title: "Amélie returns"}
+			if _, err := svc.CreateSource(ctx, &src); err != nil {
+				t.Fatal(err)
+			}
+			prov := app.Provenance{SourceID: src.ID}
+			film := catalog.Film{Title: "Amelie (hand-made)", Year: 2001, ExternalIDs: catalog.ExternalIDs{IMDb: "tt0211915"}, Synopsis: "Kept."}
+			if err := svc.CreateFilm(ctx, &film, prov); err != nil {
+				t.Fatal(err)
+			}
+			rel := catalog.Release{FilmID: film.ID, Country: "FR", Type: catalog.ReleaseTheatrical, Date: mustDate(t, "2001-04-25")}
+			if err := svc.CreateRelease(ctx, &rel, prov); err != nil {
+				t.Fatal(err)
+			}
+			person := catalog.Person{Name: "Audrey Tautou", ExternalIDs: catalog.ExternalIDs{IMDb: "nm0851582"}}
+			if err := svc.CreatePerson(ctx, &person, prov); err != nil {
+				t.Fatal(err)
+			}
+
+			dir := t.TempDir()
+			writeSet(t, dir, smallSet())
+			rep := runImport(t, st, importer.Options{Paths: []string{dir}})
+			if rep.Projection.FilmsLinked != 1 || rep.Projection.FilmsCreated != 1 || rep.Projection.PeopleLinked != 1 || rep.Projection.PeopleCreated != 1 {
+				t.Errorf("projection: %+v", rep.Projection)
+			}
+			got, err := st.GetFilm(ctx, film.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Title != film.Title || got.Synopsis != "Kept." {
+				t.Errorf("hand-made film overwritten: %+v", got)
+			}
+			d, err := svc.FilmDetail(ctx, film.Slug)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Releases) != 1 {
+				t.Errorf("film has %d releases, want its 1", len(d.Releases))
+			}
+			if len(d.Credits) != 2 {
+				t.Fatalf("film has %d credits, want 2: %+v", len(d.Credits), d.Credits)
+			}
+			for _, c := range d.Credits {
+				if c.PersonName == "Audrey Tautou" && (c.PersonID != person.ID || c.Character != "Amélie Poulain" || c.Department != catalog.DeptCast || c.Billing != 1) {
+					t.Errorf("cast credit: %+v (want person %d)", c, person.ID)
+				}
+			}
+			people, _, err := st.ListPeople(ctx, catalog.PersonFilter{Name: "Audrey Tautou"})
+			if err != nil || len(people) != 1 {
+				t.Errorf("people named Audrey Tautou: %d, %v", len(people), err)
+			}
+			claims, err := st.ListClaims(ctx, catalog.ClaimFilter{FilmID: film.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dataset int
+			for _, c := range claims {
+				s, err := st.GetSource(ctx, c.SourceID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.Kind == catalog.SourceDataset {
+					dataset++
+				}
+			}
+			if dataset == 0 {
+				t.Errorf("no claim from the dataset source on the linked film: %+v", claims)
+			}
+			// The episode is loaded but is not a film; search finds the
+			// film by an alternative title, accent-insensitively.
+			hits, err := st.Search(ctx, catalog.SearchQuery{Text: "fabelhafte ameli", Kinds: []catalog.EntityType{catalog.EntityFilm}})
+			if err != nil || len(hits) != 1 || hits[0].ID != film.ID {
+				t.Errorf("search by alternative title: %v %+v", err, hits)
+			}
+			hits, err = st.Search(ctx, catalog.SearchQuery{Text: "amelie", Kinds: []catalog.EntityType{catalog.EntityFilm}})
+			if err != nil || len(hits) != 1 {
+				t.Errorf("search amelie: %v %+v (episodes must be left out)", err, hits)
+			}
+			hits, err = st.Search(ctx, catalog.SearchQuery{Text: "swing it magistern"})
+			if err != nil || len(hits) != 1 || !hits[0].Exact || hits[0].Name != `"Swing it" magistern` {
+				t.Errorf("search swing it: %v %+v", err, hits)
+			}
+			r, err := st.GetFilmRating(ctx, film.ID)
+			if err != nil || r.Votes != 800000 || r.Average != 8.3 {
+				t.Errorf("rating: %+v, %v", r, err)
+			}
+		})
+	}
+}
+
+func mustDate(t testing.TB, s string) catalog.PartialDate {
+	d, err := catalog.ParsePartialDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// Newer files update only what changed and report it.
+func TestNewerFilesUpdate(t *testing.T) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			dir := t.TempDir()
+			set := smallSet()
+			writeSet(t, dir, set)
+			runImport(t, st, importer.Options{Paths: []string{dir}})
+
+			set["title.basics"] = strings.Replace(set["title.basics"], "\t2001\t\\N\t122\t", "\t2001\t\\N\t123\t", 1) +
+				"tt10000002\tmovie\tNew Film\tNew Film\t0\t2026\t\\N\t\\N\tDrama\n"
+			set["title.principals"] += "tt10000002\t1\tnm0000466\tdirector\t\\N\t\\N\n"
+			time.Sleep(10 * time.Millisecond)
+			writeSet(t, dir, set)
+			rep := runImport(t, st, importer.Options{Paths: []string{dir}})
+			b := fileReport(t, rep, "title.basics")
+			if b.Inserted != 1 || b.Updated != 1 || b.Unchanged != 2 {
+				t.Errorf("title.basics counts: %+v", b.IMDbCounts)
+			}
+			p := fileReport(t, rep, "title.principals")
+			if p.Inserted != 1 || p.Updated != 0 || p.Unchanged != 3 {
+				t.Errorf("title.principals counts: %+v", p.IMDbCounts)
+			}
+			if rep.Projection.FilmsCreated != 1 || rep.Projection.FilmsUpdated != 1 || rep.Projection.CreditsWritten != 1 {
+				t.Errorf("projection: %+v", rep.Projection)
+			}
+			f, err := st.GetFilmByExternalID(ctx, catalog.ExternalIDs{IMDb: "tt0211915"})
+			if err != nil || f.RuntimeMinutes != 123 {
+				t.Errorf("updated film: %+v %v", f, err)
+			}
+		})
+	}
+}
+
+// Bad files get a clear message; nothing of a failed file reaches the
+// catalog, and the other files are still imported.
+func TestBadInput(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.Bytes()
+	}
+	manyTitles := basicsHeader
+	for i := 1; i <= 3000; i++ {
+		manyTitles += "tt" + pad7(i) + "\tmovie\tTitle " + pad7(i) + "\t\\N\t0\t2001\t\\N\t90\tDrama\n"
+	}
+	full := gz(manyTitles)
+	cases := []struct {
+		name      string
+		basics    []byte
+		plain     bool
+		opts      importer.Options
+		status    string
+		message   string
+		rejected  int64
+		reasons   []string
+		filmsMade bool
+	}{
+		{name: "truncated gzip", basics: full[:len(full)/2], status: "failed", message: "gzip stream is truncated"},
+		{name: "gzip bomb", basics: full, opts: importer.Options{MaxDecompressed: 20000}, status: "failed", message: "exceeds the cap"},
+		{name: "wrong header", basics: gz(strings.Replace(manyTitles, "primaryTitle", "title", 1)), status: "failed", message: "wrong header"},
+		{name: "header only", basics: gz(basicsHeader), status: "done", message: "header only"},
+		{name: "empty", basics: gz(""), status: "failed", message: "empty"},
+		{name: "not gzip", basics: []byte("hello\n"), status: "failed", message: "gzip"},
+		{name: "CRLF", basics: gz(strings.ReplaceAll(manyTitles, "\n", "\r\n")), status: "done", filmsMade: true},
+		{name: "plain tsv", basics: []byte(manyTitles), plain: true, status: "done", filmsMade: true},
+		{name: "1 MiB field", basics: gz(basicsHeader + "tt0000001\tmovie\t" + strings.Repeat("x", 1<<20) + "\t\\N\t0\t2001\t\\N\t\\N\t\\N\n" +
+			"tt0000002\tmovie\tFine\t\\N\t0\t2001\t\\N\t\\N\t\\N\n"),
+			status: "done", rejected: 1, reasons: []string{"longer than 500 bytes"}, filmsMade: true},
+		{name: "line over the limit", opts: importer.Options{MaxLine: 64 << 10}, basics: gz(basicsHeader + "tt0000001\tmovie\t" + strings.Repeat("x", 1<<20) + "\t\\N\t0\t2001\t\\N\t\\N\t\\N\n" +
+			"tt0000002\tmovie\tFine\t\\N\t0\t2001\t\\N\t\\N\t\\N\n"),
+			status: "done", rejected: 1, reasons: []string{"line is longer than 65536 bytes"}, filmsMade: true},
+		{name: "bad rows", basics: gz(basicsHeader +
+			"tt0000001\tmovie\tNUL\x00\t\\N\t0\t2001\t\\N\t\\N\t\\N\n" +
+			"tt0000002\tmovie\tbad \xff utf8\t\\N\t0\t2001\t\\N\t\\N\t\\N\n" +
+			"tt123\tmovie\tshort id\t\\N\t0\t2001\t\\N\t\\N\t\\N\n" +
+			"tt0000004\tmovie\ttoo few columns\n" +
+			"tt0000005\tmovie\t\"Swing it\" magistern\t\\N\t0\t1940\t\\N\t\\N\tComedy\n"),
+			status: "done", rejected: 4, reasons: []string{"NUL", "UTF-8", "not an IMDb title ID", "columns"}, filmsMade: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := storetest.NewSQLite(t)
+			dir := t.TempDir()
+			name := "title.basics.tsv.gz"
+			if tc.plain {
+				name = "title.basics.tsv"
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), tc.basics, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			writeSet(t, dir, map[string]string{"title.ratings": ratingsHeader + "tt0000001\t7.0\t10\n"})
+			opts := tc.opts
+			opts.Paths = []string{dir}
+			rep := runImport(t, st, opts)
+			b := fileReport(t, rep, "title.basics")
+			if b.Status != tc.status || !strings.Contains(b.Message, tc.message) {
+				t.Errorf("title.basics: status %q message %q; want %q containing %q", b.Status, b.Message, tc.status, tc.message)
+			}
+			if b.Rejected != tc.rejected {
+				t.Errorf("rejected %d, want %d", b.Rejected, tc.rejected)
+			}
+			rejects, err := st.IMDbRejects(ctx, rep.Gen, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range tc.reasons {
+				if i >= len(rejects) || !strings.Contains(rejects[i].Reason, want) || rejects[i].File != "title.basics" || rejects[i].Line != int64(i+2) {
+					t.Errorf("reject %d: %+v, want reason with %q at line %d", i, rejects, want, i+2)
+				}
+			}
+			if r := fileReport(t, rep, "title.ratings"); r.Status != "done" || r.Inserted != 1 {
+				t.Errorf("the other file was not imported: %+v", r)
+			}
+			if m := fileReport(t, rep, "name.basics"); m.Status != "missing" {
+				t.Errorf("name.basics: %+v", m)
+			}
+			films, _, err := st.ListFilms(ctx, catalog.FilmFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.filmsMade != (len(films) > 0) {
+				t.Errorf("%d films in the catalog; want some: %v (projection %+v)", len(films), tc.filmsMade, rep.Projection)
+			}
+			if tc.name == "CRLF" && strings.Contains(films[0].Title, "\r") {
+				t.Errorf("CR kept in %q", films[0].Title)
+			}
+		})
+	}
+}
+
+func pad7(i int) string {
+	s := "0000000" + itoa(i)
+	return s[len(s)-7:]
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+// An import interrupted part-way leaves a consistent catalog, and
+// --resume finishes it with the same result as an uninterrupted import.
+func TestResume(t *testing.T) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			dir := generate(t, 0.001)
+			st := open(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			opts := importer.Options{Paths: []string{dir}, BatchRows: 2000}
+			pr, pw := io.Pipe()
+			opts.Progress = pw
+			go func() {
+				// Interrupt once the principals are under way.
+				sc := bufio.NewScanner(pr)
+				for sc.Scan() {
+					if strings.HasPrefix(sc.Text(), "title.principals") {
+						cancel()
+					}
+				}
+			}()
+			opts.ProgressEvery = 5 * time.Millisecond
+			_, err := importer.Import(ctx, st, opts)
+			pw.Close()
+			if !errors.Is(err, importer.ErrInterrupted) {
+				t.Fatalf("interrupted import: %v", err)
+			}
+			rep := runImport(t, st, importer.Options{Paths: []string{dir}, Resume: true})
+			if !rep.Resumed {
+				t.Fatal("not resumed")
+			}
+			var total int64
+			for _, f := range rep.Files {
+				if f.Status != "done" && f.Status != "skipped" {
+					t.Errorf("%s: %s %s", f.File, f.Status, f.Message)
+				}
+				if got, want := f.Inserted, countLines(t, f.Path); got != want {
+					t.Errorf("%s: %d rows inserted over both runs, want %d", f.File, got, want)
+				}
+				total += f.Unchanged + f.Updated
+			}
+			if total != 0 {
+				t.Errorf("resume re-wrote %d rows", total)
+			}
+			if _, err := importer.Import(context.Background(), st, importer.Options{Paths: []string{dir}, Resume: true}); err == nil {
+				t.Error("resuming a finished import succeeded")
+			}
+
+			// The result is the same as one uninterrupted import.
+			fresh := open(t)
+			runImport(t, fresh, importer.Options{Paths: []string{dir}})
+			for _, q := range []catalog.FilmFilter{{}, {Query: "amelie"}} {
+				q.Limit = 1000
+				a, _, err1 := st.ListFilms(context.Background(), q)
+				b, _, err2 := fresh.ListFilms(context.Background(), q)
+				if err1 != nil || err2 != nil || len(a) != len(b) {
+					t.Errorf("films after resume %d, fresh %d (%v %v)", len(a), len(b), err1, err2)
+				}
+			}
+		})
+	}
+}
+
+// A dry run parses without a database.
+func TestDryRun(t *testing.T) {
+	dir := t.TempDir()
+	writeSet(t, dir, smallSet())
+	rep, err := importer.Import(context.Background(), nil, importer.Options{Paths: []string{dir}, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := fileReport(t, rep, "title.basics"); b.Inserted != 3 {
+		t.Errorf("dry run parsed %d titles", b.Inserted)
+	}
+}

@@ -1,0 +1,323 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// IMDbProjection counts what a run did to the catalog.
+type IMDbProjection struct {
+	FilmsCreated, FilmsLinked, FilmsUpdated    int64
+	PeopleCreated, PeopleLinked, PeopleUpdated int64
+	CreditsWritten                             int64
+	Skipped                                    []string // steps left for a later run, with the reason
+}
+
+// IMDbProjectInput tells Project which files failed in this run: a step
+// whose input failed is skipped, so nothing is half-applied; its rows are
+// projected by the next run that loads them whole.
+type IMDbProjectInput struct {
+	Failed map[string]bool // by file name ("title.basics")
+}
+
+// imdbIDExpr formats the numeric ID col as an IMDb ID text ("tt0000001").
+func (r *IMDbRun) imdbIDExpr(prefix, col string) string {
+	if r.q.d.name == "postgres" {
+		return "(CASE WHEN " + col + " < 10000000 THEN '" + prefix + "' || lpad(" + col + "::text, 7, '0') ELSE '" + prefix + "' || " + col + "::text END)"
+	}
+	return "printf('" + prefix + "%07d', " + col + ")"
+}
+
+func (r *IMDbRun) distinct() string {
+	if r.q.d.name == "postgres" {
+		return " IS DISTINCT FROM "
+	}
+	return " IS NOT "
+}
+
+func (r *IMDbRun) lastProjected(ctx context.Context, tx *sql.Tx, step string) (int64, error) {
+	var g sql.NullInt64
+	err := r.row(ctx, tx, "SELECT gen FROM imdb_projection WHERE step = ?", step).Scan(&g)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return g.Int64, err
+}
+
+func (r *IMDbRun) setProjected(ctx context.Context, tx *sql.Tx, step string) error {
+	res, err := r.exec(ctx, tx, "UPDATE imdb_projection SET gen = ? WHERE step = ?", r.Gen, step)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		_, err = r.exec(ctx, tx, "INSERT INTO imdb_projection (step, gen) VALUES (?, ?)", step, r.Gen)
+	}
+	return err
+}
+
+func affected(res sql.Result) int64 {
+	n, _ := res.RowsAffected()
+	return n
+}
+
+// Project maps the raw rows into the catalog in three steps, each one
+// transaction: films (link by IMDb ID, create for the chosen title
+// types, update those the dataset created), people (those credited on a
+// catalog film) and credits (from title.principals, in billing order).
+// Films and people made by hand or from articles are linked, never
+// overwritten; every film and person the dataset created or linked gets
+// a claim from the run's dataset source.
+func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProjection, error) {
+	var p IMDbProjection
+	need := map[string][]string{
+		"films":   {"title.basics"},
+		"people":  {"title.basics", "name.basics", "title.principals"},
+		"credits": {"title.basics", "name.basics", "title.principals"},
+	}
+	blocked := false
+	for _, step := range []string{"films", "people", "credits"} {
+		for _, f := range need[step] {
+			if in.Failed[f] {
+				blocked = true
+				p.Skipped = append(p.Skipped, step+" (input "+f+" failed)")
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		err := r.tx(ctx, func(tx *sql.Tx) error {
+			last, err := r.lastProjected(ctx, tx, step)
+			if err != nil {
+				return err
+			}
+			switch step {
+			case "films":
+				err = r.projectFilms(ctx, tx, last, &p)
+			case "people":
+				err = r.projectPeople(ctx, tx, last, &p)
+			case "credits":
+				err = r.projectCredits(ctx, tx, last, &p)
+			}
+			if err != nil {
+				return err
+			}
+			return r.setProjected(ctx, tx, step)
+		})
+		if err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+func (r *IMDbRun) typeList() (string, []any) {
+	args := make([]any, len(r.opts.TitleTypes))
+	for i, t := range r.opts.TitleTypes {
+		args[i] = t
+	}
+	if len(args) == 0 {
+		return "(NULL)", nil
+	}
+	return "(" + placeholders(len(args)) + ")", args
+}
+
+const (
+	yearExpr    = "(CASE WHEN t.start_year BETWEEN 1870 AND 2200 THEN t.start_year ELSE 0 END)"
+	runtimeExpr = "(CASE WHEN t.runtime_minutes BETWEEN 0 AND 100000 THEN t.runtime_minutes ELSE 0 END)"
+	birthExpr   = "(CASE WHEN n.birth_year BETWEEN 1800 AND 2200 THEN n.birth_year ELSE 0 END)"
+	deathExpr   = "(CASE WHEN n.death_year BETWEEN 1800 AND 2200 AND (n.birth_year IS NULL OR n.birth_year NOT BETWEEN 1800 AND 2200 OR n.death_year >= n.birth_year) THEN n.death_year ELSE 0 END)"
+)
+
+func statusExpr(year int) string {
+	return "(CASE WHEN t.start_year BETWEEN 1870 AND " + itoa(year) + " THEN 'released' ELSE 'announced' END)"
+}
+
+func itoa(i int) string {
+	var b [20]byte
+	n := len(b)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			break
+		}
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+func (r *IMDbRun) projectFilms(ctx context.Context, tx *sql.Tx, last int64, p *IMDbProjection) error {
+	now := formatTime(r.opts.Now)
+	types, typeArgs := r.typeList()
+	// Films that exist already (from articles, bundles or by hand) are
+	// linked by their IMDb ID, whatever the title type.
+	res, err := r.exec(ctx, tx, `UPDATE imdb_titles SET film_id = f.id, film_owned = FALSE, linked_gen = ?
+		FROM films f WHERE f.imdb_id IS NOT NULL AND imdb_titles.film_id IS NULL
+		AND imdb_titles.tconst = CAST(substr(f.imdb_id, 3) AS BIGINT)`, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.FilmsLinked = affected(res)
+	status := statusExpr(r.opts.Now.Year())
+	res, err = r.exec(ctx, tx, `INSERT INTO films (slug, title, original_title, title_fold, original_title_fold,
+		year, runtime_minutes, synopsis, tagline, genres, status, imdb_id, trailers, created_at, updated_at)
+		SELECT t.slug, t.primary_title, t.original_title, t.title_fold, t.original_title_fold,
+		`+yearExpr+`, `+runtimeExpr+`, '', '', t.genres, `+status+`, `+r.imdbIDExpr("tt", "t.tconst")+`, '[]', ?, ?
+		FROM imdb_titles t WHERE t.film_id IS NULL AND t.title_type IN `+types+`
+		AND NOT EXISTS (SELECT 1 FROM films x WHERE x.slug = t.slug)
+		ORDER BY t.tconst`, append([]any{now, now}, typeArgs...)...)
+	if err != nil {
+		return err
+	}
+	p.FilmsCreated = affected(res)
+	if p.FilmsCreated > 0 {
+		_, err = r.exec(ctx, tx, `UPDATE imdb_titles SET film_id = f.id, film_owned = TRUE, linked_gen = ?
+			FROM films f WHERE imdb_titles.film_id IS NULL AND imdb_titles.title_type IN `+types+`
+			AND f.imdb_id = `+r.imdbIDExpr("tt", "imdb_titles.tconst"), append([]any{r.Gen}, typeArgs...)...)
+		if err != nil {
+			return err
+		}
+	}
+	if p.FilmsCreated+p.FilmsLinked > 0 {
+		src, err := r.source(ctx, tx)
+		if err != nil {
+			return err
+		}
+		_, err = r.exec(ctx, tx, `INSERT INTO claims (source_id, subject_type, subject_id, film_id, field, value,
+			span_start, span_end, confidence, preferred, created_at)
+			SELECT ?, 'film', t.film_id, t.film_id, CASE WHEN t.film_owned THEN '' ELSE 'external_ids.imdb' END,
+			`+r.imdbIDExpr("tt", "t.tconst")+`, NULL, NULL, 1.0, t.film_owned, ?
+			FROM imdb_titles t WHERE t.linked_gen = ? ORDER BY t.tconst`, src, now, r.Gen)
+		if err != nil {
+			return err
+		}
+	}
+	// Films the dataset created follow the dataset; films it only linked
+	// keep their own values.
+	d := r.distinct()
+	res, err = r.exec(ctx, tx, `UPDATE films SET title = t.primary_title, original_title = t.original_title,
+		title_fold = t.title_fold, original_title_fold = t.original_title_fold, year = `+yearExpr+`,
+		runtime_minutes = `+runtimeExpr+`, genres = t.genres, status = `+status+`, updated_at = ?
+		FROM imdb_titles t WHERE films.id = t.film_id AND t.film_owned AND t.gen > ? AND t.linked_gen <> ?
+		AND (films.title`+d+`t.primary_title OR films.original_title`+d+`t.original_title
+		OR films.year`+d+yearExpr+` OR films.runtime_minutes`+d+runtimeExpr+` OR films.genres`+d+`t.genres)`,
+		now, last, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.FilmsUpdated = affected(res)
+	return nil
+}
+
+func (r *IMDbRun) projectPeople(ctx context.Context, tx *sql.Tx, last int64, p *IMDbProjection) error {
+	now := formatTime(r.opts.Now)
+	res, err := r.exec(ctx, tx, `UPDATE imdb_names SET person_id = x.id, person_owned = FALSE, linked_gen = ?
+		FROM people x WHERE x.imdb_id IS NOT NULL AND imdb_names.person_id IS NULL
+		AND imdb_names.nconst = CAST(substr(x.imdb_id, 3) AS BIGINT)`, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.PeopleLinked = affected(res)
+	// People are created when a catalog film credits them.
+	res, err = r.exec(ctx, tx, `INSERT INTO people (slug, name, sort_name, name_fold, sort_name_fold,
+		birth_year, death_year, imdb_id, created_at, updated_at)
+		SELECT n.slug, n.primary_name, n.sort_name, n.name_fold, n.sort_name_fold, `+birthExpr+`, `+deathExpr+`,
+		`+r.imdbIDExpr("nm", "n.nconst")+`, ?, ?
+		FROM imdb_names n WHERE n.person_id IS NULL AND n.nconst IN (
+			SELECT p.nconst FROM imdb_principals p JOIN imdb_titles t ON t.tconst = p.tconst
+			WHERE t.film_id IS NOT NULL AND (p.gen > ? OR t.linked_gen = ?))
+		AND NOT EXISTS (SELECT 1 FROM people x WHERE x.slug = n.slug)
+		ORDER BY n.nconst`, now, now, last, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.PeopleCreated = affected(res)
+	if p.PeopleCreated > 0 {
+		_, err = r.exec(ctx, tx, `UPDATE imdb_names SET person_id = x.id, person_owned = TRUE, linked_gen = ?
+			FROM people x WHERE imdb_names.person_id IS NULL AND x.imdb_id = `+r.imdbIDExpr("nm", "imdb_names.nconst"), r.Gen)
+		if err != nil {
+			return err
+		}
+	}
+	if p.PeopleCreated+p.PeopleLinked > 0 {
+		src, err := r.source(ctx, tx)
+		if err != nil {
+			return err
+		}
+		_, err = r.exec(ctx, tx, `INSERT INTO claims (source_id, subject_type, subject_id, film_id, field, value,
+			span_start, span_end, confidence, preferred, created_at)
+			SELECT ?, 'person', n.person_id, NULL, CASE WHEN n.person_owned THEN '' ELSE 'external_ids.imdb' END,
+			`+r.imdbIDExpr("nm", "n.nconst")+`, NULL, NULL, 1.0, n.person_owned, ?
+			FROM imdb_names n WHERE n.linked_gen = ? ORDER BY n.nconst`, src, now, r.Gen)
+		if err != nil {
+			return err
+		}
+	}
+	d := r.distinct()
+	res, err = r.exec(ctx, tx, `UPDATE people SET name = n.primary_name, sort_name = n.sort_name, name_fold = n.name_fold,
+		sort_name_fold = n.sort_name_fold, birth_year = `+birthExpr+`, death_year = `+deathExpr+`, updated_at = ?
+		FROM imdb_names n WHERE people.id = n.person_id AND n.person_owned AND n.gen > ? AND n.linked_gen <> ?
+		AND (people.name`+d+`n.primary_name OR people.birth_year`+d+birthExpr+` OR people.death_year`+d+deathExpr+`)`,
+		now, last, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.PeopleUpdated = affected(res)
+	return nil
+}
+
+// imdbCategories maps title.principals categories to a job and department.
+var imdbCategories = [][3]string{
+	{"actor", "actor", "cast"}, {"actress", "actress", "cast"}, {"self", "self", "self"},
+	{"director", "director", "directing"}, {"writer", "writer", "writing"}, {"producer", "producer", "production"},
+	{"composer", "composer", "sound"}, {"cinematographer", "cinematographer", "camera"}, {"editor", "editor", "editing"},
+	{"production_designer", "production designer", "art"}, {"casting_director", "casting director", "production"},
+	{"archive_footage", "archive footage", "archive"}, {"archive_sound", "archive sound", "archive"},
+}
+
+func categoryCase(col int) string {
+	var b strings.Builder
+	b.WriteString("(CASE p.category")
+	for _, c := range imdbCategories {
+		b.WriteString(" WHEN '" + c[0] + "' THEN '" + c[col] + "'")
+	}
+	if col == 1 {
+		b.WriteString(" ELSE replace(p.category, '_', ' ') END)")
+	} else {
+		b.WriteString(" ELSE 'other' END)")
+	}
+	return b.String()
+}
+
+func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p *IMDbProjection) error {
+	job, dept := categoryCase(1), categoryCase(2)
+	// A credit the catalog already has by hand (same film, person and
+	// department) is not added again.
+	res, err := r.exec(ctx, tx, `INSERT INTO credits (film_id, person_id, department, job, character, billing, note, imdb_key)
+		SELECT t.film_id, n.person_id, `+dept+`, `+job+`,
+		CASE WHEN `+dept+` IN ('cast', 'self', 'archive') THEN p.characters ELSE '' END,
+		p.ordering, p.job, p.tconst * 10000 + p.ordering
+		FROM imdb_principals p JOIN imdb_titles t ON t.tconst = p.tconst JOIN imdb_names n ON n.nconst = p.nconst
+		WHERE t.film_id IS NOT NULL AND n.person_id IS NOT NULL AND (p.gen > ? OR t.linked_gen = ? OR n.linked_gen = ?)
+		AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.film_id = t.film_id AND c.person_id = n.person_id
+			AND c.imdb_key IS NULL AND c.department = `+dept+`)
+		ORDER BY p.tconst, p.ordering
+		ON CONFLICT (imdb_key) DO UPDATE SET person_id = excluded.person_id, department = excluded.department,
+		job = excluded.job, character = excluded.character, billing = excluded.billing, note = excluded.note`,
+		last, r.Gen, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.CreditsWritten = affected(res)
+	return nil
+}

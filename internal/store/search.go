@@ -1,0 +1,327 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/marquee-film/marquee/internal/catalog"
+)
+
+// Search index. Two tables hold one entry per searchable name, numbered
+// in popularity order (id 1 is the film with the most votes, the person
+// with the most credits), with the folded text:
+//
+//	search_titles (id, film_id, text, votes): titles, original titles and
+//	    alternative titles of every film except episodes
+//	search_people (id, person_id, text, votes): names
+//
+// SQLite indexes them with FTS5 (external content, unicode61 with
+// diacritics removed, prefix indexes for 2 and 3 characters, detail=none);
+// PostgreSQL with a GIN full-text index and, when pg_trgm is available, a
+// trigram index. Because ids follow popularity, "the first N matches in
+// id order" is the N most popular matches: a query reads only as many
+// index entries as it returns, even when a term matches a million rows,
+// and never sorts the matches. Exact matches come first, from a b-tree
+// on (text, id).
+//
+// The index is rebuilt by each import that changed the catalog (in one
+// transaction; readers see the old index until it commits). These tables
+// are not in the migrations: they are derived data, dialect-specific,
+// and rebuilt from the catalog at will.
+
+// BuildSearchIndex rebuilds the search tables from the catalog.
+func (s *Store) BuildSearchIndex(ctx context.Context) error {
+	return s.inTx(ctx, func(q *queries) error { return q.buildSearchIndex(ctx) })
+}
+
+// BuildSearchIndex rebuilds the search index on the run's connection.
+func (r *IMDbRun) BuildSearchIndex(ctx context.Context) error {
+	return r.tx(ctx, func(tx *sql.Tx) error {
+		q := &queries{d: r.q.d, db: r.q.db, tx: tx}
+		return q.buildSearchIndex(ctx)
+	})
+}
+
+// titleEntries selects (film_id, text, votes) for every film: the
+// titles and alternative titles the dataset knows, episodes left out,
+// and the titles of films the dataset does not know.
+const titleEntries = `
+	SELECT t.film_id AS film_id, f.title_fold AS text, COALESCE(r.num_votes, 0) AS votes
+	FROM imdb_titles t JOIN films f ON f.id = t.film_id LEFT JOIN imdb_ratings r ON r.tconst = t.tconst
+	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode'
+	UNION
+	SELECT t.film_id, f.original_title_fold, COALESCE(r.num_votes, 0)
+	FROM imdb_titles t JOIN films f ON f.id = t.film_id LEFT JOIN imdb_ratings r ON r.tconst = t.tconst
+	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode' AND f.original_title_fold <> ''
+	UNION
+	SELECT t.film_id, a.title_fold, COALESCE(r.num_votes, 0)
+	FROM imdb_akas a JOIN imdb_titles t ON t.tconst = a.tconst LEFT JOIN imdb_ratings r ON r.tconst = t.tconst
+	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode'
+	UNION
+	SELECT f.id, f.title_fold, 0 FROM films f
+	WHERE NOT EXISTS (SELECT 1 FROM imdb_titles t WHERE t.film_id = f.id)`
+
+const peopleEntries = `
+	SELECT x.id AS person_id, x.name_fold AS text,
+	(SELECT count(*) FROM credits c WHERE c.person_id = x.id) AS votes
+	FROM people x`
+
+func (q *queries) buildSearchIndex(ctx context.Context) error {
+	pg := q.d.name == "postgres"
+	stmts := []string{
+		"DROP TABLE IF EXISTS search_titles_fts",
+		"DROP TABLE IF EXISTS search_people_fts",
+		"DROP TABLE IF EXISTS search_titles",
+		"DROP TABLE IF EXISTS search_people",
+	}
+	idType := "INTEGER PRIMARY KEY"
+	if pg {
+		idType = "BIGINT PRIMARY KEY"
+	}
+	// The film index lookup on imdb_titles.film_id is needed once per
+	// hand-made film; a temporary index keeps that cheap.
+	stmts = append(stmts,
+		"CREATE TABLE search_titles (id "+idType+", film_id BIGINT NOT NULL, text TEXT NOT NULL, votes BIGINT NOT NULL)",
+		"CREATE TABLE search_people (id "+idType+", person_id BIGINT NOT NULL, text TEXT NOT NULL, votes BIGINT NOT NULL)",
+		"CREATE INDEX IF NOT EXISTS imdb_titles_film_idx ON imdb_titles (film_id)",
+		`INSERT INTO search_titles (id, film_id, text, votes)
+		SELECT row_number() OVER (ORDER BY votes DESC, film_id, text), film_id, text, votes
+		FROM (SELECT film_id, text, MAX(votes) AS votes FROM (`+titleEntries+`) e WHERE text <> '' GROUP BY film_id, text) g`,
+		`INSERT INTO search_people (id, person_id, text, votes)
+		SELECT row_number() OVER (ORDER BY votes DESC, person_id), person_id, text, votes FROM (`+peopleEntries+`) e`,
+		"CREATE INDEX search_titles_text_idx ON search_titles (text, id)",
+		"CREATE INDEX search_people_text_idx ON search_people (text, id)",
+	)
+	if pg {
+		stmts = append(stmts,
+			"CREATE INDEX search_titles_fts_idx ON search_titles USING gin (to_tsvector('simple', text))",
+			"CREATE INDEX search_people_fts_idx ON search_people USING gin (to_tsvector('simple', text))",
+		)
+	} else {
+		stmts = append(stmts,
+			`CREATE VIRTUAL TABLE search_titles_fts USING fts5(text, content='search_titles', content_rowid='id',
+			tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail='none', columnsize=0)`,
+			`CREATE VIRTUAL TABLE search_people_fts USING fts5(text, content='search_people', content_rowid='id',
+			tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail='none', columnsize=0)`,
+			"INSERT INTO search_titles_fts (search_titles_fts) VALUES ('rebuild')",
+			"INSERT INTO search_people_fts (search_people_fts) VALUES ('rebuild')",
+		)
+	}
+	for _, st := range stmts {
+		if _, err := q.exec(ctx, st); err != nil {
+			return q.dbError(fmt.Errorf("store: build search index: %w\nin: %s", err, firstLine(st)))
+		}
+	}
+	if pg {
+		if schema, ok := q.trigramSchema(ctx); ok {
+			for _, t := range []string{"search_titles", "search_people"} {
+				if _, err := q.exec(ctx, "CREATE INDEX "+t+"_trgm_idx ON "+t+" USING gin (text "+schema+".gin_trgm_ops)"); err != nil {
+					return q.dbError(fmt.Errorf("store: trigram index: %w", err))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// trigramSchema returns the schema of the pg_trgm extension, trying to
+// create it when missing (which needs the right privileges).
+func (q *queries) trigramSchema(ctx context.Context) (string, bool) {
+	var schema string
+	err := q.queryRow(ctx, "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'").Scan(&schema)
+	if err == nil {
+		return schema, true
+	}
+	// Creating an extension inside the caller's transaction could abort
+	// it; try it on a separate connection.
+	if _, err := q.db.ExecContext(ctx, "CREATE EXTENSION IF NOT EXISTS pg_trgm"); err != nil {
+		return "", false
+	}
+	err = q.queryRow(ctx, "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'").Scan(&schema)
+	return schema, err == nil
+}
+
+// searchTokens folds text and splits it into words of letters and digits.
+func searchTokens(text string) []string {
+	return strings.FieldsFunc(catalog.FoldText(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+type searchKind struct {
+	kind   catalog.EntityType
+	table  string // search_titles
+	fts    string // search_titles_fts
+	refCol string // film_id
+}
+
+var searchKinds = []searchKind{
+	{catalog.EntityFilm, "search_titles", "search_titles_fts", "film_id"},
+	{catalog.EntityPerson, "search_people", "search_people_fts", "person_id"},
+}
+
+type searchEntry struct {
+	ref   int64
+	text  string
+	votes int64
+	exact bool
+}
+
+// Search finds films and people; see catalog.Searcher.
+func (s *Store) Search(ctx context.Context, sq catalog.SearchQuery) ([]catalog.SearchHit, error) {
+	tokens := searchTokens(sq.Text)
+	if len(tokens) == 0 {
+		return nil, nil
+	}
+	if len(tokens) > 8 {
+		tokens = tokens[:8]
+	}
+	exact := strings.Join(tokens, " ")
+	limit := sq.EffectiveLimit()
+	var hits []catalog.SearchHit
+	for _, k := range searchKinds {
+		if len(sq.Kinds) > 0 && !containsKind(sq.Kinds, k.kind) {
+			continue
+		}
+		entries, err := s.searchKind(ctx, k, tokens, exact, limit)
+		if err != nil {
+			return nil, err
+		}
+		h, err := s.hydrate(ctx, k, entries)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, h...)
+	}
+	return hits, nil
+}
+
+func containsKind(ks []catalog.EntityType, k catalog.EntityType) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// searchKind returns up to limit distinct records: exact matches of the
+// whole query first, then prefix matches, each in popularity order.
+func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, exact string, limit int) ([]searchEntry, error) {
+	var out []searchEntry
+	seen := map[int64]bool{}
+	add := func(rows *sql.Rows, isExact bool) error {
+		defer rows.Close()
+		for rows.Next() {
+			var e searchEntry
+			if err := rows.Scan(&e.ref, &e.text, &e.votes); err != nil {
+				return err
+			}
+			if seen[e.ref] || len(out) >= limit {
+				continue
+			}
+			seen[e.ref] = true
+			e.exact = isExact || e.text == exact || strings.Join(searchTokens(e.text), " ") == exact
+			out = append(out, e)
+		}
+		return rows.Err()
+	}
+	cols := "s." + k.refCol + ", s.text, s.votes"
+	rows, err := s.query(ctx, "SELECT "+cols+" FROM "+k.table+" s WHERE s.text = ? ORDER BY s.id LIMIT ?", exact, limit)
+	if err != nil {
+		return nil, s.searchError(err)
+	}
+	if err := add(rows, true); err != nil {
+		return nil, err
+	}
+	if len(out) >= limit {
+		return out, nil
+	}
+	// Several entries may name one record (title and alternative
+	// titles): read a few more than needed.
+	fetch := 3*limit + 10
+	if s.d.name == "postgres" {
+		terms := make([]string, len(tokens))
+		for i, t := range tokens {
+			terms[i] = t + ":*"
+		}
+		rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.table+" s WHERE to_tsvector('simple', s.text) @@ to_tsquery('simple', ?) ORDER BY s.id LIMIT ?",
+			strings.Join(terms, " & "), fetch)
+	} else {
+		terms := make([]string, len(tokens))
+		for i, t := range tokens {
+			terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"*`
+		}
+		rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.fts+" JOIN "+k.table+" s ON s.id = "+k.fts+".rowid WHERE "+k.fts+" MATCH ? ORDER BY "+k.fts+".rowid LIMIT ?",
+			strings.Join(terms, " AND "), fetch)
+	}
+	if err != nil {
+		return nil, s.searchError(err)
+	}
+	if err := add(rows, false); err != nil {
+		return nil, err
+	}
+	// Exact matches found by the prefix query (titles with punctuation)
+	// go first too.
+	slices.SortStableFunc(out, func(a, b searchEntry) int {
+		switch {
+		case a.exact && !b.exact:
+			return -1
+		case b.exact && !a.exact:
+			return 1
+		}
+		return 0
+	})
+	return out, nil
+}
+
+func (s *Store) searchError(err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "no such table") || strings.Contains(msg, "does not exist") {
+		return catalog.Errorf(catalog.KindUnavailable, "the search index has not been built; run `marquee import imdb`")
+	}
+	return s.dbError(err)
+}
+
+func (s *Store) hydrate(ctx context.Context, k searchKind, entries []searchEntry) ([]catalog.SearchHit, error) {
+	hits := make([]catalog.SearchHit, 0, len(entries))
+	for _, e := range entries {
+		h := catalog.SearchHit{Kind: k.kind, ID: e.ref, Exact: e.exact, Votes: e.votes}
+		var fold string
+		var err error
+		if k.kind == catalog.EntityFilm {
+			err = s.queryRow(ctx, "SELECT slug, title, year, title_fold FROM films WHERE id = ?", e.ref).Scan(&h.Slug, &h.Name, &h.Year, &fold)
+		} else {
+			err = s.queryRow(ctx, "SELECT slug, name, name_fold FROM people WHERE id = ?", e.ref).Scan(&h.Slug, &h.Name, &fold)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // deleted since the index was built
+		}
+		if err != nil {
+			return nil, s.dbError(err)
+		}
+		if e.text != fold {
+			h.Matched = e.text
+		}
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+// GetFilmRating returns the film's IMDb rating; see catalog.RatingReader.
+func (s *Store) GetFilmRating(ctx context.Context, filmID int64) (catalog.Rating, error) {
+	var r catalog.Rating
+	err := s.queryRow(ctx, `SELECT r.average_rating, r.num_votes FROM films f
+		JOIN imdb_ratings r ON r.tconst = CAST(substr(f.imdb_id, 3) AS BIGINT) WHERE f.id = ?`, filmID).Scan(&r.Average, &r.Votes)
+	return r, s.dbError(notFound(err, "rating of film", filmID))
+}
+
+var (
+	_ catalog.Searcher     = (*Store)(nil)
+	_ catalog.RatingReader = (*Store)(nil)
+)
