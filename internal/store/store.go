@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
@@ -27,7 +28,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{queries{d: d, db: db}}
+	s := &Store{queries{d: d, db: db, version: new(atomic.Uint64)}}
+	if d.name == "sqlite" {
+		s.stmts = newStmtCache()
+	}
 	if err := s.Ping(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -59,8 +63,18 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// Version counts the write transactions this Store has committed. It
+// changes after every commit, so a cache of anything read from the store
+// is current while the version it was read at is. Writes by other
+// processes (or other Store values) on the same database do not change
+// it.
+func (s *Store) Version() uint64 { return s.version.Load() }
+
 // Close closes the database connections.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // WithTx runs fn in one write transaction; see catalog.Store.
 func (s *Store) WithTx(ctx context.Context, fn func(q catalog.Queries) error) error {
@@ -77,9 +91,11 @@ type dbtx interface {
 // queries implements catalog.Queries on the database, or on one
 // transaction when tx is set.
 type queries struct {
-	d  *dialect
-	db *sql.DB
-	tx *sql.Tx
+	d       *dialect
+	db      *sql.DB
+	tx      *sql.Tx
+	version *atomic.Uint64 // see Store.Version; nil in queries made outside Open
+	stmts   *stmtCache     // SQLite only; nil: every query is compiled afresh
 }
 
 func (q *queries) conn() dbtx {
@@ -94,10 +110,16 @@ func (q *queries) exec(ctx context.Context, query string, args ...any) (sql.Resu
 }
 
 func (q *queries) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := q.prepared(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return q.conn().QueryContext(ctx, q.d.rebind(query), args...)
 }
 
 func (q *queries) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := q.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return q.conn().QueryRowContext(ctx, q.d.rebind(query), args...)
 }
 
@@ -139,13 +161,21 @@ func (q *queries) inTx(ctx context.Context, fn func(q *queries) error) (err erro
 			tx.Rollback()
 		}
 	}()
-	if err = fn(&queries{d: q.d, db: q.db, tx: tx}); err != nil {
+	if err = fn(&queries{d: q.d, db: q.db, tx: tx, version: q.version, stmts: q.stmts}); err != nil {
 		return err
 	}
+	// After Commit, even a failed one: its outcome is unknown.
+	defer q.bumpVersion()
 	if err = tx.Commit(); err != nil {
 		return q.dbError(fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+func (q *queries) bumpVersion() {
+	if q.version != nil {
+		q.version.Add(1)
+	}
 }
 
 // notFound maps sql.ErrNoRows to a KindNotFound error for what and key.

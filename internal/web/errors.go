@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -35,7 +36,11 @@ func (s *Site) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case catalog.KindInvalid:
 		e = errorPage{Status: http.StatusBadRequest, Heading: "That request didn’t work", Message: invalidMessage(err)}
 	default:
-		s.log.Error("web page failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+			s.log.Debug("client went away", "method", r.Method, "path", r.URL.Path)
+		} else {
+			s.log.Error("web page failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		}
 		e = errorPage{Status: http.StatusInternalServerError, Heading: "Something went wrong",
 			Message: "The page could not be shown because of an error on our side. Please try again in a moment."}
 	}

@@ -38,6 +38,7 @@ type Site struct {
 	pages  map[string]*template.Template
 	assets *assets
 	bufs   sync.Pool // of *bytes.Buffer, for rendering pages
+	cache  *pageCache
 }
 
 // New parses every template and hashes the static assets. It panics if an
@@ -50,7 +51,7 @@ func New(svc *app.Service, clock app.Clock, log *slog.Logger) *Site {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Site{svc: svc, clock: clock, log: log, assets: loadAssets()}
+	s := &Site{svc: svc, clock: clock, log: log, assets: loadAssets(), cache: newPageCache()}
 	s.pages = parsePages(s.assets)
 	return s
 }
@@ -58,16 +59,16 @@ func New(svc *app.Service, clock app.Clock, log *slog.Logger) *Site {
 // Register mounts every page on mux, including the catch-all "/" that
 // answers unknown paths with the site's 404 page.
 func (s *Site) Register(mux *http.ServeMux) {
-	mux.Handle("GET /{$}", s.page(s.home))
-	mux.Handle("GET /calendar", s.page(s.calendar))
-	mux.Handle("GET /films", s.page(s.films))
-	mux.Handle("GET /films/{slug}", s.page(s.film))
-	mux.Handle("GET /films/{slug}/editions", s.page(s.editions))
-	mux.Handle("GET /people/{slug}", s.page(s.person))
-	mux.Handle("GET /labels/{slug}", s.page(s.label))
-	mux.Handle("GET /festivals", s.page(s.festivals))
-	mux.Handle("GET /festivals/{slug}", s.page(s.festival))
-	mux.Handle("GET /festivals/{slug}/{year}", s.page(s.festivalEdition))
+	mux.Handle("GET /{$}", s.cachedPage(s.home))
+	mux.Handle("GET /calendar", s.cachedPage(s.calendar))
+	mux.Handle("GET /films", s.cachedPage(s.films))
+	mux.Handle("GET /films/{slug}", s.cachedPage(s.film))
+	mux.Handle("GET /films/{slug}/editions", s.cachedPage(s.editions))
+	mux.Handle("GET /people/{slug}", s.cachedPage(s.person))
+	mux.Handle("GET /labels/{slug}", s.cachedPage(s.label))
+	mux.Handle("GET /festivals", s.cachedPage(s.festivals))
+	mux.Handle("GET /festivals/{slug}", s.cachedPage(s.festival))
+	mux.Handle("GET /festivals/{slug}/{year}", s.cachedPage(s.festivalEdition))
 	mux.Handle("GET /search", s.page(s.search))
 	mux.Handle("GET /login", s.page(s.loginForm))
 	mux.Handle("GET /ingest", secure(http.HandlerFunc(s.ingestForm)))
