@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/marquee-film/marquee/internal/catalog"
 )
 
@@ -53,6 +55,7 @@ func (x *Extractor) analyze(doc Document) *analysis {
 	a.blocks = segmentBlocks(doc.Text, doc.Body)
 	a.buildSentences()
 	a.findPeople()
+	a.findCuedOrgs()
 	a.detectFilms()
 	a.linkMentions()
 	a.computeFocus()
@@ -142,7 +145,9 @@ func blockedTokens(s *sent) []bool {
 		}
 	}
 	for _, m := range s.mentions {
-		if m.kind != mEdition && m.kind != mRegion {
+		// "Region B" is never part of a title; "in the UK" needs no
+		// blocking.
+		if m.kind != mEdition && (m.kind != mRegion || strings.HasPrefix(m.text, "Region")) {
 			cover(m.span)
 		}
 	}

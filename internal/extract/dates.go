@@ -51,6 +51,7 @@ type dateMention struct {
 // dateParser finds date expressions. It is built once per Extractor.
 type dateParser struct {
 	patterns []datePattern
+	gate     *wordGate
 }
 
 type datePattern struct {
@@ -60,13 +61,15 @@ type datePattern struct {
 	parse func(m []string) (dateMention, bool)
 	// needles prefilter the text (see mayMatch).
 	needles []string
+	// need holds the word-gate bits the text must have.
+	need uint64
+	// slash: the pattern matches around a "/" only (see
+	// findAroundSlashes).
+	slash bool
+	// starts, when set, runs the pattern only at the words a match can
+	// start with (see wordAlt).
+	starts *wordAlt
 }
-
-var (
-	monthNeedles  = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-	digitNeedles  = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
-	seasonNeedles = []string{"spring", "summer", "fall", "autumn", "winter"}
-)
 
 const monthAlt = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)`
 
@@ -100,32 +103,49 @@ func newDateParser() *dateParser {
 		}
 		return n
 	}
-	p := &dateParser{}
+	p := &dateParser{gate: newWordGate()}
 	var needles []string
+	// words: the groups of words (see wordGate) the pattern needs.
+	var words []string
+	months := "january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec"
+	// starts: the words a match starts with ("DAY": 1-2 digits with an
+	// optional ordinal suffix; "YEAR4": four digits); "" runs the
+	// pattern everywhere.
+	var starts string
 	addGroup := func(group int, expr string, parse func(m []string) (dateMention, bool)) {
-		p.patterns = append(p.patterns, datePattern{regexp.MustCompile(expr), group, parse, needles})
+		dp := datePattern{re: regexp.MustCompile(expr), group: group, parse: parse, needles: needles, need: p.gate.need(words...)}
+		if starts != "" {
+			dp.starts = newWordAlt(expr, starts)
+			if dp.starts.starts["DAY"] || dp.starts.starts["YEAR4"] {
+				day, year := dp.starts.starts["DAY"], dp.starts.starts["YEAR4"]
+				dp.starts.startFn = func(w string) bool { return day && isDayWord(w) || year && len(w) == 4 && isDigits(w) }
+			}
+		}
+		p.patterns = append(p.patterns, dp)
 	}
 	add := func(expr string, parse func(m []string) (dateMention, bool)) { addGroup(0, expr, parse) }
-	needles = []string{"-"}
+	needles, words, starts = []string{"-"}, []string{"YEAR"}, "YEAR4"
 	// ISO: 2022-03-15.
 	add(`\b(\d{4})-(\d{2})-(\d{2})\b`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkDay, year: atoi(m[1]), month: atoi(m[2]), day: atoi(m[3])}, true
 	})
 	// March 15, March 15th 2022, Mar. 22, 2021.
-	needles = monthNeedles
+	needles, words, starts = nil, []string{months}, months
 	add(`\b`+monthAlt+`\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkDay, month: monthNumber(m[1]), day: atoi(m[2]), year: atoi(m[3])}, true
 	})
 	// 15 March 2022, 15th of March.
+	starts = "DAY"
 	add(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?`+monthAlt+`(?:,?\s+(\d{4})\b)?`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkDay, month: monthNumber(m[2]), day: atoi(m[1]), year: atoi(m[3])}, true
 	})
 	// March 2024, Apr 2023.
+	starts = months
 	add(`\b`+monthAlt+`,?\s+(\d{4})\b`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkMonth, month: monthNumber(m[1]), year: atoi(m[2])}, true
 	})
 	// 10/26, 9/17/2021, 9/17/21 (US order).
-	needles = []string{"/"}
+	needles, words, starts = []string{"/"}, nil, ""
 	addGroup(1, `(?:^|[^\d/])((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)(?:$|[^\d/])`, func(m []string) (dateMention, bool) {
 		dm := dateMention{kind: dkDay, month: atoi(m[2]), day: atoi(m[3])}
 		if m[4] != "" {
@@ -133,18 +153,19 @@ func newDateParser() *dateParser {
 		}
 		return dm, true
 	})
+	p.patterns[len(p.patterns)-1].slash = true
 	// Q3 2010, third quarter of 2010.
-	needles = []string{"q1", "q2", "q3", "q4"}
+	needles, words, starts = nil, []string{"q1 q2 q3 q4"}, "q1 q2 q3 q4"
 	add(`\bQ([1-4])(?:\s+(\d{4}))?\b`, func(m []string) (dateMention, bool) {
 		q := atoi(m[1])
 		return dateMention{kind: dkYear, month: 3*q - 2, year: atoi(m[2]), cued: true}, true
 	})
-	needles = []string{"quarter"}
+	needles, words, starts = nil, []string{"quarter"}, "first second third fourth"
 	add(`(?i)\b(first|second|third|fourth)\s+quarter(?:\s+of)?(?:\s+(\d{4}))?\b`, func(m []string) (dateMention, bool) {
 		q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}[strings.ToLower(m[1])]
 		return dateMention{kind: dkYear, month: 3*q - 2, year: atoi(m[2]), cued: true}, true
 	})
-	needles = seasonNeedles
+	needles, words, starts = nil, []string{"spring summer fall autumn winter"}, "this next coming early late mid in by spring summer fall autumn winter"
 	// Seasons: this fall, next summer, early spring 2023, Fall 2022.
 	add(`(?i)\b(?:(this|next|coming|early|late|mid-?|in(?: the)?|by)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b`, func(m []string) (dateMention, bool) {
 		if m[1] == "" && m[3] == "" {
@@ -153,7 +174,7 @@ func newDateParser() *dateParser {
 		return dateMention{kind: dkYear, month: seasonMonths[strings.ToLower(m[2])], year: atoi(m[3]), cued: true}, true
 	})
 	// later this year, this month, next week, sometime next week.
-	needles = []string{"this", "next"}
+	needles, words, starts = nil, []string{"this next", "year month week"}, "later earlier sometime early late this next"
 	add(`(?i)\b(?:(?:later|earlier|sometime|early|late)\s+)?(this|next)\s+(year|month|week)\b`, func(m []string) (dateMention, bool) {
 		next := 0
 		if strings.EqualFold(m[1], "next") {
@@ -162,6 +183,7 @@ func newDateParser() *dateParser {
 		return dateMention{kind: dkRelative, rel: strings.ToLower(m[2]), relNext: next, cued: true}, true
 	})
 	// next Tuesday, this Friday.
+	words, starts = []string{"this next", "sunday monday tuesday wednesday thursday friday saturday"}, "this next"
 	add(`\b(this|next|This|Next)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b`, func(m []string) (dateMention, bool) {
 		next := 0
 		if strings.EqualFold(m[1], "next") {
@@ -169,7 +191,7 @@ func newDateParser() *dateParser {
 		}
 		return dateMention{kind: dkRelative, rel: strings.ToLower(m[2]), relNext: next, cued: true}, true
 	})
-	needles = []string{"today", "tomorrow"}
+	needles, words, starts = nil, []string{"today tomorrow"}, "today tomorrow"
 	add(`(?i)\b(today|tomorrow)\b`, func(m []string) (dateMention, bool) {
 		next := 0
 		if strings.EqualFold(m[1], "tomorrow") {
@@ -178,7 +200,7 @@ func newDateParser() *dateParser {
 		return dateMention{kind: dkRelative, rel: "day", relNext: next, cued: true}, true
 	})
 	// A month on its own: "this March", "in October", "October".
-	needles = monthNeedles
+	needles, words, starts = nil, []string{months}, "this next in early late mid by until for during coming starting from through "+months
 	add(`\b(?:(this|next|in|early|late|mid-?|by|until|for|during|coming|starting|from|through|In|This|Next)\s+)?`+monthAlt+`\b`, func(m []string) (dateMention, bool) {
 		cued := m[1] != ""
 		if !cued && strings.HasPrefix(m[2], "May") {
@@ -187,15 +209,15 @@ func newDateParser() *dateParser {
 		return dateMention{kind: dkMonth, month: monthNumber(m[2]), cued: cued}, true
 	})
 	// A year with a preposition: "in 2023", "early 2024", "by 2025".
-	needles = digitNeedles
+	needles, words, starts = nil, []string{"YEAR", "in by early late mid until due sometime later"}, "in by early late mid until due sometime later"
 	add(`\b(in|by|early|late|mid-?|until|due|sometime in|later in|In|By|Early|Late)\s+((?:18|19|20|21)\d{2})\b`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkYear, year: atoi(m[2]), cued: true}, true
 	})
-	needles = []string{"tb", "to be"}
+	needles, words, starts = nil, []string{"tba tbd tbc announced determined confirmed"}, "tba tbd tbc to"
 	add(`\b(TBA|TBD|TBC|[Tt]o [Bb]e [Aa]nnounced|[Tt]o [Bb]e [Dd]etermined|[Tt]o [Bb]e [Cc]onfirmed)\b`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkStatus, status: DateTBA}, true
 	})
-	needles = []string{"now", "available"}
+	needles, words, starts = nil, []string{"now today"}, "now available out in on"
 	add(`(?i)\b(now available|available now|out now|in stores now|now on sale|on sale now|available today)\b`, func(m []string) (dateMention, bool) {
 		return dateMention{kind: dkStatus, status: DateAvailable}, true
 	})
@@ -206,12 +228,26 @@ func newDateParser() *dateParser {
 // longest match winning where expressions overlap.
 func (p *dateParser) find(s string) []dateMention {
 	var all []dateMention
-	lower := strings.ToLower(s)
+	lower := asciiLower(s)
+	words := p.gate.scan(lower)
+	var spans [][2]int
 	for _, pat := range p.patterns {
-		if !mayMatch(pat.needles, lower) {
+		if words&pat.need != pat.need || !mayMatch(pat.needles, lower) {
 			continue
 		}
-		for _, idx := range pat.re.FindAllStringSubmatchIndex(s, -1) {
+		var found [][]int
+		switch {
+		case pat.slash:
+			found = findAroundSlashes(pat.re, s)
+		case pat.starts != nil:
+			if spans == nil {
+				spans = wordSpans(lower)
+			}
+			found = pat.starts.findAllSubmatchAt(s, lower, spans)
+		default:
+			found = pat.re.FindAllStringSubmatchIndex(s, -1)
+		}
+		for _, idx := range found {
 			m := submatches(s, idx)
 			dm, ok := pat.parse(m)
 			if !ok || !dm.plausible() {
@@ -224,6 +260,66 @@ func (p *dateParser) find(s string) []dateMention {
 		}
 	}
 	return longestNonOverlapping(all)
+}
+
+// findAroundSlashes runs the numeric-date pattern re on windows of s
+// around its slashes instead of at every position: each window runs from
+// the character before the digits and slashes around a slash (or the
+// start of s) to the character after them, and touching windows merge,
+// so the matches are those of the whole text.
+func findAroundSlashes(re *regexp.Regexp, s string) [][]int {
+	var wins [][2]int
+	for off := 0; off < len(s); {
+		i := strings.IndexByte(s[off:], '/')
+		if i < 0 {
+			break
+		}
+		i += off
+		start := i
+		for start > 0 && (s[start-1] == '/' || '0' <= s[start-1] && s[start-1] <= '9') {
+			start--
+		}
+		start = max(0, start-1)
+		end := i
+		for end < len(s) && (s[end] == '/' || '0' <= s[end] && s[end] <= '9') {
+			end++
+		}
+		end = min(len(s), end+1)
+		if n := len(wins); n > 0 && start <= wins[n-1][1] {
+			wins[n-1][1] = max(wins[n-1][1], end)
+		} else {
+			wins = append(wins, [2]int{start, end})
+		}
+		off = max(end-1, i+1)
+	}
+	var out [][]int
+	for _, w := range wins {
+		for _, idx := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			for k := range idx {
+				if idx[k] >= 0 {
+					idx[k] += w[0]
+				}
+			}
+			out = append(out, idx)
+		}
+	}
+	return out
+}
+
+// isDayWord: 1-2 digits and an optional ordinal suffix ("4", "21st").
+func isDayWord(w string) bool {
+	n := 0
+	for n < len(w) && n < 3 && '0' <= w[n] && w[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	switch w[n:] {
+	case "", "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
 
 func submatches(s string, idx []int) []string {

@@ -21,7 +21,14 @@
 //     "directed by", "Part (Actor)", "Actor as Part"), and film titles:
 //     runs that a general cue marks as a title (a release verb, a genre
 //     noun, a possessive director, a format, a year in parentheses, a
-//     title list), merged with their short forms.
+//     title list), merged with their short forms. Labels the gazetteer
+//     does not know are read from their place (orgs.go): a capitalized
+//     name after "from", "via" or "courtesy of" in a release sentence,
+//     or opening one with a label's verb ("X has announced").
+//     Recognisers run only where they can match (gazmatch.go): names by
+//     a first-bytes index, patterns behind a per-sentence word gate,
+//     anchored at the words a match starts with or in a window before
+//     the word it ends with.
 //  4. Relations (facts.go, extras.go, post.go): each fact goes to the
 //     film named nearest before it in its sentence, else after it, else
 //     the film in focus; formats bind to the next date in their clause;

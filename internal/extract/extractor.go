@@ -5,7 +5,7 @@ package extract
 // are read-only afterwards, so one Extractor may serve many goroutines.
 type Extractor struct {
 	dates         *dateParser
-	patterns      []pattern
+	patterns      *mentionPatterns
 	festivalIndex map[string]string
 	extras        *extrasVocabulary
 }

@@ -31,29 +31,36 @@ type participant struct {
 type kindRule struct {
 	re   *regexp.Regexp
 	kind catalog.ExtraKind
+	// anchored is re anchored at the start of the text.
+	anchored *regexp.Regexp
 }
 
 // extrasVocabulary holds the compiled bonus-feature patterns.
 type extrasVocabulary struct {
-	kinds      []kindRule
-	any        *regexp.Regexp
-	technical  *regexp.Regexp
-	intro      *regexp.Regexp
-	negation   *regexp.Regexp
-	leading    *regexp.Regexp
-	cut        *regexp.Regexp
-	bare       map[string]bool
-	expandList *regexp.Regexp
-	count      *regexp.Regexp
-	dashLine   *regexp.Regexp
-	listIntro  *regexp.Regexp
-	andSplit   *regexp.Regexp
+	kinds []kindRule
+	// kindNeedles is a prefilter every kind keyword passes.
+	kindNeedles *needleSet
+	// kindStarts maps the first word of every kind keyword (each starts
+	// at a word boundary) to the rules it may start, in rule order.
+	kindStarts map[string][]int
+	// technicalNeedles prefilter technical.
+	technicalNeedles *needleSet
+	technical        *regexp.Regexp
+	intro            *wordAlt
+	negation         *wordAlt
+	cut              *guardedRE
+	bare             map[string]bool
+	expandList       *guardedRE
+	count            *guardedRE
+	dashLine         *regexp.Regexp
+	listIntro        *regexp.Regexp
+	andSplit         *regexp.Regexp
 }
 
 func newExtrasVocabulary() *extrasVocabulary {
 	v := &extrasVocabulary{}
 	add := func(expr string, k catalog.ExtraKind) {
-		v.kinds = append(v.kinds, kindRule{regexp.MustCompile(expr), k})
+		v.kinds = append(v.kinds, kindRule{regexp.MustCompile(expr), k, regexp.MustCompile(`^(?:` + expr + `)`)})
 	}
 	add(`\b(?:audio\s+)?commentar(?:y|ies)\b`, catalog.ExtraAudioCommentary)
 	add(`\b(?:deleted|extended|alternate|unused|additional)(?:\s+and\s+(?:extended|alternate|deleted))?\s+scenes?\b|\bdeleted\s+scenes?\b`, catalog.ExtraDeletedScenes)
@@ -65,30 +72,153 @@ func newExtrasVocabulary() *extrasVocabulary {
 	add(`\bbooklets?\b|\bessays?\b|\bliner\s+notes\b`, catalog.ExtraBooklet)
 	add(`\bshort\s+films?\b`, catalog.ExtraShortFilm)
 	add(`\bgag\s+reels?\b|\bbloopers?\b|\bouttakes?\b|\bmusic\s+videos?\b|\bgames?\b|\bscripts?\b|\bfootage\b|\balternate\s+(?:\w+\s+)?(?:openings?|endings?|credits)\b|\bslip(?:case|cover)s?\b|\bo-card\b|\bsleeves?\b|\bartwork\b|\bposters?\b|\bpostcards?\b|\bart\s+cards?\b|\bsupplements\b|\bstoryboards?\b|\bisolated\s+score\b|\bbonus\s+material\b`, catalog.ExtraOther)
-	var all []string
-	for _, k := range v.kinds {
-		all = append(all, k.re.String())
-	}
 	// The kind, technical, intro and negation patterns run on
 	// asciiLower text: lower-case literals are much faster than (?i).
-	v.any = regexp.MustCompile(strings.Join(all, "|"))
+	v.kindStarts = map[string][]int{}
+	for i, words := range []string{
+		"audio commentary commentaries",
+		"deleted extended alternate unused additional",
+		"making",
+		"trailer trailers teaser teasers tv radio",
+		"interview interviews conversation conversations q",
+		"featurette featurettes documentary documentaries clip clips",
+		"gallery galleries stills",
+		"booklet booklets essay essays liner",
+		"short",
+		"gag blooper bloopers outtake outtakes music game games script scripts footage alternate slipcase slipcases slipcover slipcovers o sleeve sleeves artwork poster posters postcard postcards art supplements storyboard storyboards isolated bonus",
+	} {
+		for _, w := range strings.Fields(words) {
+			v.kindStarts[w] = append(v.kindStarts[w], i)
+		}
+	}
+	v.kindNeedles = newNeedleSet(append([]string{"&"}, extrasNeedles...)...)
+	v.technicalNeedles = newNeedleSet("restor", "master", "transfer", "scan", "presentation", "0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p",
+		"hdr", "dolby", "dts", "atmos", "surround", "soundtrack", "subtitle", "sdh", "mono", "stereo", "lpcm", "aspect",
+		"uncompressed", "definition", "version", "cut", "seamless")
 	v.technical = regexp.MustCompile(`\b(?:restoration|restored|remaster(?:ed)?|transfer|scan|presentation|\d{3,4}p|hdr\d*|dolby|dts|atmos|surround|soundtrack|subtitles?|sdh|mono|stereo|lpcm|aspect\s+ratio|uncompressed|high[- ]definition|master|versions?|cuts?|seamless\s+branching)\b`)
-	v.intro = regexp.MustCompile(`\b(?:extras?\s+(?:will\s+)?include|(?:bonus|special)\s+features\s+(?:will\s+)?include|supplements\s+include|also\s+included\s+(?:are|is|will\s+be)|includes?|included|including|features|feature|contains?|offers?|boasts?|comes?\s+with|will\s+(?:arrive|come)\s+with|arrives?\s+with|expect|will\s+have|packed\s+with|loaded\s+with|featuring)\b`)
-	v.negation = regexp.MustCompile(`\b(?:don['’]t|won['’]t|doesn['’]t|isn['’]t|aren['’]t|not|never|without|no)\b`)
-	v.leading = regexp.MustCompile(`(?i)^(?:(?:lots\s+of|a\s+number\s+of|a\s+couple\s+of|a\s+pair\s+of|a\s+series\s+of|(?:over\s+)?an\s+hour['’]s\s+worth\s+of|at\s+least|more\s+than|nothing\s+more\s+than|the\s+film['’]s|the\s+movie['’]s|cast\s+and\s+crew|and|or|plus|as\s+well\s+as|also|a|an|the|its|their|his|her|this|these|those|some|several|many|both|all|every|each|first|second|third|another|brand[- ]new|all[- ]new|new|exclusive|archival|vintage|legacy|additional|bonus|optional|the\s+film['’]s|the\s+movie['’]s|cast\s+and\s+crew|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)+`)
-	v.cut = regexp.MustCompile(`\s+(?:(?i:with|by|featuring|from|that|that['’]ll|which|who|made|discussing|including|in\s+which|interviewing)\b|of\s+(?:actors?|actress(?:es)?|the\s+cast|director|[A-Z])).*$|\s*[\[(].*$`)
+	v.intro = newWordAlt(`\b(?:extras?\s+(?:will\s+)?include|(?:bonus|special)\s+features\s+(?:will\s+)?include|supplements\s+include|also\s+included\s+(?:are|is|will\s+be)|includes?|included|including|features|feature|contains?|offers?|boasts?|comes?\s+with|will\s+(?:arrive|come)\s+with|arrives?\s+with|expect|will\s+have|packed\s+with|loaded\s+with|featuring)\b`,
+		"extra extras bonus special supplements also includes include included including features feature contains contain offers offer boasts boast comes come will arrives arrive expect packed loaded featuring")
+	v.negation = newWordAlt(`\b(?:don['’]t|won['’]t|doesn['’]t|isn['’]t|aren['’]t|not|never|without|no)\b`, "don won doesn isn aren not never without no")
+	v.cut = guard(regexp.MustCompile(`\s+(?:(?i:with|by|featuring|from|that|that['’]ll|which|who|made|discussing|including|in\s+which|interviewing)\b|of\s+(?:actors?|actress(?:es)?|the\s+cast|director|[A-Z])).*$|\s*[\[(].*$`),
+		"with", "by", "featuring", "from", "that", "which", "who", "made", "discussing", "including", "interviewing", "of", "[", "(")
 	v.bare = map[string]bool{}
 	for _, b := range []string{"commentary", "commentaries", "commentary track", "commentary tracks", "audio commentary", "audio commentaries",
 		"featurette", "featurettes", "interview", "interviews", "making-of", "making of", "deleted scene", "deleted scenes",
 		"trailer", "trailers", "gallery", "galleries", "booklet", "making-of featurette", "making of featurette", "extras", "bonus features", "special features", "clip", "clips"} {
 		v.bare[b] = true
 	}
-	v.expandList = regexp.MustCompile(`(?i)^(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:\S+\s+){0,3}?(featurettes|trailers|interviews|shorts|short\s+films|documentaries|galleries|clips)\s*\(([^)]+)\)`)
-	v.count = regexp.MustCompile(`(?i)^(two|three|four|five|\d)\s+(?:\S+\s+)?(?:audio\s+)?commentar(?:ies|y\s+tracks)\b`)
+	v.expandList = guard(regexp.MustCompile(`(?i)^(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:\S+\s+){0,3}?(featurettes|trailers|interviews|shorts|short\s+films|documentaries|galleries|clips)\s*\(([^)]+)\)`), "(")
+	v.count = guard(regexp.MustCompile(`(?i)^(two|three|four|five|\d)\s+(?:\S+\s+)?(?:audio\s+)?commentar(?:ies|y\s+tracks)\b`), "commentar")
 	v.dashLine = regexp.MustCompile(`^(\S.{0,80}?)\s+[–—-]\s+(.+)$`)
 	v.listIntro = regexp.MustCompile(`(?i)(?:bonus\s+features|extras|special\s+features|supplements|bonus\s+material)[^:]*:\s*$`)
 	v.andSplit = regexp.MustCompile(`(?i)\s+(?:and|&)\s+`)
 	return v
+}
+
+// leadingPhrases are the quantity and determiner phrases that may start
+// a listed feature (the alternatives of leadingRE in the tests), as
+// lower-case words; "#" stands for a number and "’s" words accept
+// either apostrophe.
+var leadingPhrases = func() [][]string {
+	var out [][]string
+	for _, p := range []string{"lots of", "a number of", "a couple of", "a pair of", "a series of",
+		"over an hour's worth of", "an hour's worth of", "at least", "more than", "nothing more than",
+		"the film's", "the movie's", "cast and crew", "and", "or", "plus", "as well as", "also", "a", "an",
+		"the", "its", "their", "his", "her", "this", "these", "those", "some", "several", "many", "both",
+		"all", "every", "each", "first", "second", "third", "another", "brand-new", "brand new", "all-new",
+		"all new", "new", "exclusive", "archival", "vintage", "legacy", "additional", "bonus", "optional",
+		"#", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
+
+// leadingOf returns the quantity and determiner words that start an
+// item ("two new", "a couple of "), found word by word. Each phrase must be followed by white space, and
+// at each step the first phrase in leadingPhrases order wins.
+func (v *extrasVocabulary) leadingOf(s string) string {
+	// Words and where the white space after each ends.
+	type word struct {
+		text string
+		next int // offset after the white space following the word (-1: none)
+	}
+	var buf [16]word
+	words := buf[:0]
+	for i := 0; i < len(s) && len(words) < len(buf); {
+		j := i
+		for j < len(s) && !isRegexpSpace(s[j]) {
+			j++
+		}
+		k := j
+		for k < len(s) && isRegexpSpace(s[k]) {
+			k++
+		}
+		w := word{text: s[i:j], next: -1}
+		if k > j {
+			w.next = k
+		}
+		words = append(words, w)
+		if k == j {
+			break
+		}
+		i = k
+	}
+	end, at := 0, 0
+	for at < len(words) {
+		matched := false
+		for _, ph := range leadingPhrases {
+			if at+len(ph) > len(words) || words[at+len(ph)-1].next < 0 {
+				continue
+			}
+			ok := true
+			for i, pw := range ph {
+				if !leadingWordIs(words[at+i].text, pw) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				end = words[at+len(ph)-1].next
+				at += len(ph)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			break
+		}
+	}
+	return s[:end]
+}
+
+// leadingWordIs compares a word of an item with a word of leadingPhrases
+// case-insensitively.
+func leadingWordIs(w, pw string) bool {
+	switch {
+	case pw == "#":
+		return isDigits(w)
+	case strings.HasSuffix(pw, "'s"):
+		base := pw[:len(pw)-2]
+		return strings.EqualFold(w, base+"'s") || strings.EqualFold(w, base+"’s")
+	}
+	return strings.EqualFold(w, pw)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// findRuntime returns the first runtime ("12 minutes", "8:30") in s.
+func findRuntime(s string) string {
+	if !strings.Contains(s, "min") && strings.IndexByte(s, ':') < 0 {
+		return ""
+	}
+	return runtimeRE.FindString(s)
 }
 
 var runtimeRE = regexp.MustCompile(`\b\d{1,3}[- ]?(?:minutes?|mins?)\b|\b\d{1,2}:\d{2}\b`)
@@ -115,7 +245,7 @@ func (c *factContext) extras() {
 		if neg := v.negation.FindStringIndex(lower); neg != nil && neg[0] < first[0] && !strings.Contains(lower, "nothing more than") {
 			return
 		}
-	} else if v.technical.MatchString(lower) && !v.kinds[0].re.MatchString(lower) {
+	} else if v.isTechnical(lower) && !v.kinds[0].re.MatchString(lower) {
 		return
 	}
 	if c.filmsNamedAfter(s.start+start) >= 2 {
@@ -143,6 +273,12 @@ func (c *factContext) extras() {
 	}
 }
 
+// isTechnical reports whether lower (ASCII-lowered) names a technical
+// disc feature (restoration, audio, subtitles).
+func (v *extrasVocabulary) isTechnical(lower string) bool {
+	return v.technicalNeedles.any(lower) && v.technical.MatchString(lower)
+}
+
 // extrasNeedles prefilter sentences before the extras patterns run.
 var extrasNeedles = []string{"comment", "featurette", "interview", "scene", "trailer", "teaser", "spot", "making", "conversation",
 	"q&a", "documentar", "clip", "galler", "still", "booklet", "essay", "liner", "short film", "reel", "blooper", "outtake",
@@ -153,21 +289,44 @@ var extrasNeedles = []string{"comment", "featurette", "interview", "scene", "tra
 // lower, or nil. The regexp starts at the first needle, which keeps it
 // cheap on long sentences.
 func firstKeyword(v *extrasVocabulary, lower string) []int {
-	from := -1
-	for _, n := range extrasNeedles {
-		if i := strings.Index(lower, n); i >= 0 && (from < 0 || i < from) {
-			from = i
+	start, end, _ := v.firstKind(lower)
+	if start < 0 {
+		return nil
+	}
+	return []int{start, end}
+}
+
+// firstKind finds the leftmost bonus-feature keyword of lower (ASCII
+// lower case) and, of the rules matching there, the first: what one
+// alternation of all the rules would find, but tried only at the starts
+// of words that can begin a keyword. It returns -1 when there is none.
+func (v *extrasVocabulary) firstKind(lower string) (int, int, catalog.ExtraKind) {
+	if !v.kindNeedles.any(lower) {
+		return -1, -1, ""
+	}
+	for i := 0; i < len(lower); {
+		if !isWordByte(lower[i]) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(lower) && isWordByte(lower[j]) {
+			j++
+		}
+		for _, k := range v.kindStarts[lower[i:j]] {
+			if loc := v.kinds[k].anchored.FindStringIndex(lower[i:]); loc != nil {
+				return i, i + loc[1], v.kinds[k].kind
+			}
+		}
+		i = j
 	}
-	if from < 0 {
-		return nil
-	}
-	from = max(0, from-8)
-	loc := v.any.FindStringIndex(lower[from:])
-	if loc == nil {
-		return nil
-	}
-	return []int{loc[0] + from, loc[1] + from}
+	return -1, -1, ""
+}
+
+// hasKind reports whether lower names a bonus feature.
+func (v *extrasVocabulary) hasKind(lower string) bool {
+	start, _, _ := v.firstKind(lower)
+	return start >= 0
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay those
@@ -184,7 +343,7 @@ func asciiLower(s string) string {
 
 // firstIntro finds the first intro verb not glued to a hyphen
 // ("feature-length" is no intro).
-func firstIntro(re *regexp.Regexp, body string) []int {
+func firstIntro(re *wordAlt, body string) []int {
 	for _, loc := range re.FindAllStringIndex(body, -1) {
 		if loc[1] < len(body) && body[loc[1]] == '-' {
 			continue
@@ -206,7 +365,7 @@ func (c *factContext) filmsNamedAfter(off int) int {
 	return n
 }
 
-var legacyIntroRE = regexp.MustCompile(`(?i)^\s*(?:and\s+)?(?:legacy|archival|previously\s+released)\s+(?:extras|features|supplements)\s+(?:including|include|such\s+as)\s+`)
+var legacyIntroRE = guard(regexp.MustCompile(`(?i)^\s*(?:and\s+)?(?:legacy|archival|previously\s+released)\s+(?:extras|features|supplements)\s+(?:including|include|such\s+as)\s+`), "legacy", "archival", "previously")
 
 // quotedBefore: a keyword inside quotes before the intro ("“extras”").
 func quotedBefore(body string, i int) bool {
@@ -233,9 +392,9 @@ func splitItems(s string) []span {
 }
 
 var (
-	participantIntroRE = regexp.MustCompile(`(?i)\b(?:with|by|featuring)\b`)
+	participantIntroRE = guard(regexp.MustCompile(`(?i)\b(?:with|by|featuring)\b`), "with", "by", "featuring")
 	roleOrNameRE       = regexp.MustCompile(`^\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}\s*\.?$|^\s*(?:and\s+)?(?:the\s+)?(?:producer|director|writer|actor|critic|cinematographer|editor|composer)s?\s*$`)
-	plusRE             = regexp.MustCompile(`\s+(?:plus|as well as)\s+`)
+	plusRE             = guard(regexp.MustCompile(`\s+(?:plus|as well as)\s+`), "plus", "as well as")
 )
 
 func firstComma(s string, p span) int {
@@ -263,7 +422,7 @@ func mergeParticipants(s string, parts []span) []span {
 	return out
 }
 
-var anyKindRE = regexp.MustCompile(`(?i)\b(?:commentar|featurette|interview|scene|trailer|gallery|booklet|essay|footage|reel|video|making)`)
+var anyKindRE = guard(regexp.MustCompile(`(?i)\b(?:commentar|featurette|interview|scene|trailer|gallery|booklet|essay|footage|reel|video|making)`), "commentar", "featurette", "interview", "scene", "trailer", "gallery", "booklet", "essay", "footage", "reel", "video", "making")
 
 // splitPlus splits at "plus"/"as well as" and at "and" where a new item
 // starts.
@@ -282,7 +441,7 @@ func splitPlus(s string, p span) []span {
 	return append(out, splitAnd(s, span{start, p.end})...)
 }
 
-var andRE = regexp.MustCompile(`\s+(?:and|&)\s+`)
+var andRE = guard(regexp.MustCompile(`\s+(?:and|&)\s+`), "and", "&")
 
 // splitAnd splits "X and a Y" where a new item starts after "and": a
 // determiner, number or quote follows, or the left side ends a quote or a
@@ -303,7 +462,7 @@ func splitAnd(s string, p span) []span {
 
 var (
 	determinerStartRE = regexp.MustCompile(`^(?:a|an|the|two|three|four|five|\d+|[“"‘])\b|^[“"‘]`)
-	endsWithKindRE    = regexp.MustCompile(`(?i)(?:commentary|commentaries|featurettes?|interviews?|scenes?|trailers?|gallery|galleries|booklet|essay|footage|reel|video|game|script|[”"’])\s*$`)
+	endsWithKindRE    = guard(regexp.MustCompile(`(?i)(?:commentary|commentaries|featurettes?|interviews?|scenes?|trailers?|gallery|galleries|booklet|essay|footage|reel|video|game|script|[”"’])\s*$`), "commentar", "featurette", "interview", "scene", "trailer", "galler", "booklet", "essay", "footage", "reel", "video", "game", "script", "”", "\"", "’")
 )
 
 func newItemStarts(left, right string) bool {
@@ -323,7 +482,7 @@ func newItemStarts(left, right string) bool {
 	return startsUpper(strings.TrimSpace(left)) && startsUpper(right) && strings.HasPrefix(right, "The ")
 }
 
-var otherKindRE = regexp.MustCompile(`(?i)\b(?:sleeve|slipcase|slipcover|artwork|poster|booklet|card|script)`)
+var otherKindRE = guard(regexp.MustCompile(`(?i)\b(?:sleeve|slipcase|slipcover|artwork|poster|booklet|card|script)`), "sleeve", "slipcase", "slipcover", "artwork", "poster", "booklet", "card", "script")
 
 // splitTop splits s[p] at sep outside quotes, parentheses and brackets.
 func splitTop(s, sep string, p span) []span {
@@ -388,21 +547,21 @@ func (a *analysis) parseItem(text string, sp span, vintage catalog.ExtraVintage)
 		return nil
 	}
 	head, desc := text, ""
-	if m := v.dashLine.FindStringSubmatch(text); m != nil && !strings.Contains(m[1], "(") {
+	if m := v.dashLineOf(text); m != nil && !strings.Contains(m[1], "(") {
 		head, desc = m[1], m[2]
 	}
-	lead := v.leading.FindString(head)
+	lead := v.leadingOf(head)
 	rest := head[len(lead):]
 	if lv := leadVintage(lead); lv != catalog.ExtraVintageUnknown {
 		vintage = lv
 	}
-	if lh := asciiLower(head); v.technical.MatchString(lh) && !v.any.MatchString(v.technical.ReplaceAllString(lh, "")) {
+	if lh := asciiLower(head); v.isTechnical(lh) && !v.hasKind(v.technical.ReplaceAllString(lh, "")) {
 		return nil
 	}
 	if m := v.expandList.FindStringSubmatch(text); m != nil {
 		return a.expandItems(m, sp, vintage)
 	}
-	base := extraFact{vintage: vintage, evidence: sp, conf: 0.7, runtime: runtimeRE.FindString(text)}
+	base := extraFact{vintage: vintage, evidence: sp, conf: 0.7, runtime: findRuntime(text)}
 	base.participants = a.participants(text)
 	if m := v.count.FindStringSubmatch(head); m != nil && !hasNamedParticipant(base.participants) {
 		n := numberWords[strings.ToLower(m[1])]
@@ -446,11 +605,11 @@ func leadVintage(lead string) catalog.ExtraVintage {
 
 var (
 	quotedRE        = regexp.MustCompile(`^[“"‘]([^”"’]+)[”"’]\s*,?\s*(.*)$`)
-	quotedInsideRE  = regexp.MustCompile(`[“"‘]([^”"’]+?)[,.]?[”"’]`)
-	possessiveLead  = regexp.MustCompile(`^[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}\s*[‘’']s\s+`)
-	trailingKindRE  = regexp.MustCompile(`(?i)\s+(featurettes?|trailers?|documentary|interviews?|short(?:\s+film)?)$`)
-	leadingKindRE   = regexp.MustCompile(`(?i)^(?:the\s+)?(featurettes?|trailers?|documentary|interviews?|clip)\s+(?:titled\s+|called\s+)?[“"‘]`)
-	makingOfTitleRE = regexp.MustCompile(`(?i)^(?:the\s+)?making[- ]of\b`)
+	quotedInsideRE  = guard(regexp.MustCompile(`[“"‘]([^”"’]+?)[,.]?[”"’]`), "“", "\"", "‘")
+	possessiveLead  = guard(regexp.MustCompile(`^[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*){0,3}\s*[‘’']s\s+`), "'", "’", "‘")
+	trailingKindRE  = guard(regexp.MustCompile(`(?i)\s+(featurettes?|trailers?|documentary|interviews?|short(?:\s+film)?)$`), "featurette", "trailer", "documentary", "interview", "short")
+	leadingKindRE   = guard(regexp.MustCompile(`(?i)^(?:the\s+)?(featurettes?|trailers?|documentary|interviews?|clip)\s+(?:titled\s+|called\s+)?[“"‘]`), "“", "\"", "‘")
+	makingOfTitleRE = guard(regexp.MustCompile(`(?i)^(?:the\s+)?making[- ]of\b`), "making")
 )
 
 // titleAndKind decides the title (empty for a generic feature) and kind
@@ -504,7 +663,7 @@ func (a *analysis) titleAndKind(head, desc string) (string, catalog.ExtraKind) {
 		return "", ""
 	}
 	title := strings.TrimSpace(v.cut.ReplaceAllString(head, ""))
-	title = strings.TrimSpace(v.leading.ReplaceAllString(title, ""))
+	title = strings.TrimSpace(title[len(v.leadingOf(title)):])
 	if v.bare[strings.ToLower(title)] || title == "" {
 		title = ""
 	}
@@ -573,13 +732,11 @@ func kindOrDefault(k, def catalog.ExtraKind) catalog.ExtraKind {
 // kindOf returns the kind of the first rule matching s (the earliest
 // match wins when several rules match).
 func kindOf(v *extrasVocabulary, s string) catalog.ExtraKind {
-	s = asciiLower(s)
-	best, bestPos := catalog.ExtraKind(""), len(s)+1
-	for _, r := range v.kinds {
-		if loc := r.re.FindStringIndex(s); loc != nil && loc[0] < bestPos {
-			best, bestPos = r.kind, loc[0]
-		}
+	if s == "" {
+		return ""
 	}
+	s = asciiLower(s)
+	_, _, best := v.firstKind(s)
 	// "trailer gallery" is trailers.
 	if best == catalog.ExtraGallery && v.kinds[3].re.MatchString(s) {
 		return catalog.ExtraTrailer
@@ -613,15 +770,49 @@ func (a *analysis) expandItems(m []string, sp span, vintage catalog.ExtraVintage
 
 var participantSplitRE = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*`)
 
+// endsWithColon reports whether s ends in ":" and white space.
+func endsWithColon(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " \t\n\f\r"), ":")
+}
+
+// dashLineOf matches dashLine ("Title – description") when s has a dash.
+func (v *extrasVocabulary) dashLineOf(s string) []string {
+	if !hasSpacedDash(s) {
+		return nil
+	}
+	return v.dashLine.FindStringSubmatch(s)
+}
+
+// hasSpacedDash reports whether s has a dash between white space, as
+// dashLine needs.
+func hasSpacedDash(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if !isRegexpSpace(s[i-1]) {
+			continue
+		}
+		rest := s[i:]
+		for _, d := range []string{"-", "–", "—"} {
+			if strings.HasPrefix(rest, d) && len(rest) > len(d) && isRegexpSpace(rest[len(d)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// participantsAt finds participantsRE at the words it can start with.
+var participantsAt = newWordAlt(participantsRE.String(), "with by featuring features of interviewing")
+
 var participantsRE = regexp.MustCompile(`(?i)\b(?:with|by|featuring|features|of|interviewing)\s+(.+)$`)
 
 // participants reads "with writer-director A, cinematographer B and C"
 // into names and roles. A lone unknown word is kept as a role only.
 func (a *analysis) participants(text string) []participant {
-	m := participantsRE.FindStringSubmatch(text)
-	if m == nil {
+	loc := participantsAt.FindStringIndex(text)
+	if loc == nil {
 		return nil
 	}
+	m := participantsAt.anchored.FindStringSubmatch(text[loc[0]:])
 	list := m[1]
 	if i := strings.IndexAny(list, "[("); i >= 0 {
 		list = list[:i]
@@ -693,12 +884,15 @@ func (a *analysis) extrasFromLines() {
 		if f := a.lastFilmBefore(b.start); f != nil {
 			current = f
 		}
-		if v.listIntro.MatchString(text) {
+		if endsWithColon(text) && v.listIntro.MatchString(text) {
 			active, formats = true, a.formatsIn(bi)
 			continue
 		}
+		if !active {
+			continue
+		}
 		m := v.dashLine.FindStringSubmatchIndex(text)
-		if !active || m == nil || !startsUpper(text) || current == nil {
+		if m == nil || !startsUpper(text) || current == nil {
 			active = active && m != nil
 			continue
 		}

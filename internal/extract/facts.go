@@ -316,6 +316,9 @@ func (c *factContext) isExtrasIntro() bool {
 
 // releaseTargets returns the films a format at token k is released for.
 func (c *factContext) releaseTargets(k int) []*film {
+	if f := c.editionOfFilm(k); f != nil {
+		return []*film{f}
+	}
 	var before *film
 	var all []*film
 	for _, r := range c.s.refs {
@@ -338,6 +341,27 @@ func (c *factContext) releaseTargets(k int) []*film {
 	}
 	if c.current != nil {
 		return []*film{c.current}
+	}
+	return nil
+}
+
+// editionOfFilm returns the film a format at token k is an edition of:
+// "a 4K Ultra HD edition of Title", "the Blu-ray release of Title".
+func (c *factContext) editionOfFilm(k int) *film {
+	toks := c.s.toks
+	for j := k + 1; j < len(toks) && j <= k+6; j++ {
+		if !toks[j].is("of") {
+			continue
+		}
+		if !toks[j-1].is("edition", "release", "version", "restoration", "debut", "remaster", "reissue", "disc", "discs") {
+			return nil
+		}
+		for _, r := range c.s.refs {
+			if !r.aside && r.first == j+1 {
+				return r.film
+			}
+		}
+		return nil
 	}
 	return nil
 }
@@ -377,6 +401,9 @@ func (c *factContext) datesFor(fm mention) []*dateMention {
 	lo, hi := c.clauseOf(fm.start)
 	for i := range s.dates {
 		d := &s.dates[i]
+		if c.superseded(i) {
+			continue
+		}
 		if d.start >= fm.end && d.end <= hi {
 			out := []*dateMention{d}
 			for j := i + 1; j < len(s.dates); j++ {
@@ -391,11 +418,25 @@ func (c *factContext) datesFor(fm mention) []*dateMention {
 	}
 	for i := len(s.dates) - 1; i >= 0; i-- {
 		d := &s.dates[i]
-		if d.end <= fm.start && d.start >= lo {
+		if d.end <= fm.start && d.start >= lo && !c.superseded(i) {
 			return []*dateMention{d}
 		}
 	}
 	return []*dateMention{nil}
+}
+
+// superseded reports whether date i of the sentence is the old date of
+// a postponement: "moved from March 5 to April 22", "pushed back from
+// March 5 to April 22".
+func (c *factContext) superseded(i int) bool {
+	s := c.s
+	if i+1 >= len(s.dates) {
+		return false
+	}
+	d, next := s.dates[i], s.dates[i+1]
+	before := strings.ToLower(strings.TrimSpace(c.a.text[s.start:d.start]))
+	gap := strings.ToLower(strings.TrimSpace(c.a.text[d.end:next.start]))
+	return strings.HasSuffix(before, "from") && (gap == "to" || gap == "until" || gap == "to the")
 }
 
 // coordinatedGap: the text between two dates joins them ("in the US

@@ -12,8 +12,10 @@ import (
 var (
 	coordFestivalsRE = regexp.MustCompile(`\b((?:[A-Z][\w’'-]+,?\s+)+and\s+[A-Z][\w’'-]+)\s+(?:international\s+)?film\s+festivals\b`)
 	festYearBeforeRE = regexp.MustCompile(`((?:18|19|20|21)\d{2})(?:['’]s)?\s+(?:edition\s+of\s+(?:the\s+)?)?$`)
-	festYearAfterRE  = regexp.MustCompile(`^\s+((?:19|20|21)\d{2})\b`)
-	festListSplitRE  = regexp.MustCompile(`,?\s+and\s+|,\s+`)
+	// "Cannes 2021", "Venice Film Festival in 2023", "Sundance, in
+	// January 2022".
+	festYearAfterRE = regexp.MustCompile(`^,?\s+(?:(?:back\s+)?in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+)?((?:19|20|21)\d{2})\b`)
+	festListSplitRE = regexp.MustCompile(`,?\s+and\s+|,\s+`)
 )
 
 // festivalIndex maps folded aliases to canonical festival names.
@@ -53,7 +55,11 @@ func (a *analysis) festivalMentions(s *sent) []mention {
 		out = append(out, m)
 	}
 	sub := a.text[s.start:s.end]
-	for _, idx := range coordFestivalsRE.FindAllStringSubmatchIndex(sub, -1) {
+	var coord [][]int
+	if strings.Contains(sub, "festivals") {
+		coord = coordFestivalsRE.FindAllStringSubmatchIndex(sub, -1)
+	}
+	for _, idx := range coord {
 		list := sub[idx[2]:idx[3]]
 		for _, part := range festListSplitRE.Split(list, -1) {
 			part = strings.TrimSpace(part)

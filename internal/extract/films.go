@@ -104,6 +104,22 @@ var rightCues = [][]string{
 	{"gets", "a"}, {"receives", "a"}, {"is", "the", "second", "film"}, {"is", "the", "first", "film"},
 	{"is", "the", "third", "film"}, {"was", "directed"}, {"is", "getting"}, {"will", "include"},
 	{"was", "a", "box", "office"}, {"is", "considered"}, {"is", "available"}, {"goes", "blu"},
+	// Postponements announce a release too.
+	{"has", "been", "delayed"}, {"has", "been", "pushed"}, {"has", "been", "postponed"}, {"has", "been", "moved"},
+	{"has", "been", "rescheduled"}, {"has", "moved"}, {"is", "delayed"}, {"was", "delayed"}, {"was", "pushed"},
+	{"was", "postponed"}, {"is", "now"}, {"moves", "to"}, {"shifts", "to"},
+	{"will", "release", "on"}, {"releases", "on"}, {"will", "now", "arrive"},
+}
+
+// cueFillers may stand between a title and its right cue: adverbs,
+// auxiliaries and a postponement ("Title now arrives", "Title has been
+// pushed back and arrives", "Title will finally hit").
+var cueFillers = map[string]bool{
+	"now": true, "finally": true, "also": true, "officially": true, "still": true, "soon": true,
+	"again": true, "once": true, "just": true, "already": true, "then": true, "instead": true,
+	"has": true, "have": true, "had": true, "been": true, "will": true, "is": true, "was": true,
+	"pushed": true, "back": true, "delayed": true, "postponed": true, "moved": true, "rescheduled": true,
+	"and": true, "quietly": true, "newly": true, "belatedly": true, "likewise": true, "too": true,
 }
 
 // leftVerbs before a title (with only determiners and lowercase
@@ -338,6 +354,9 @@ func isGenreWord(w string) bool {
 	if genreNouns[w] {
 		return true
 	}
+	if !strings.ContainsAny(w, "/-") {
+		return false
+	}
 	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '/' || r == '-' }) {
 		if genreNouns[part] && part != w {
 			return true
@@ -382,6 +401,38 @@ func rightCue(toks []token, k int) bool {
 	if k < len(toks) && toks[k].text == "," && k+2 < len(toks) && toks[k+1].is("directed") && toks[k+2].is("by") {
 		return true
 	}
+	if rightCueAt(toks, k) {
+		return true
+	}
+	// Skip a relative clause: "Title, which premiered at Venice, arrives".
+	if k+1 < len(toks) && toks[k].text == "," && toks[k+1].is("which", "who") {
+		for j := k + 2; j < len(toks) && j < k+30; j++ {
+			if toks[j].text == "," {
+				return rightCue(toks, j+1)
+			}
+		}
+	}
+	// Skip fillers: "Title now arrives", "Title has been pushed back and
+	// arrives".
+	// "and" joins only after a postponement ("pushed back and arrives"),
+	// not a second predicate ("stars X and premiered").
+	postponed := false
+	for j := k; j < len(toks) && j < k+6 && toks[j].kind == tokWord && !toks[j].upper && cueFillers[toks[j].lower]; j++ {
+		if toks[j].is("pushed", "back", "delayed", "postponed", "moved", "rescheduled") {
+			postponed = true
+		}
+		if toks[j].is("and") && !postponed {
+			break
+		}
+		if rightCueAt(toks, j+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// rightCueAt reports whether one of rightCues starts at token k.
+func rightCueAt(toks []token, k int) bool {
 	for _, cue := range rightCues {
 		if k+len(cue) > len(toks) {
 			continue
@@ -540,8 +591,21 @@ func plausibleTitle(t string) bool {
 	return true
 }
 
+// hasEditionSuffix: title ends in a word editionSuffixRE ends with.
+func hasEditionSuffix(title string) bool {
+	for _, w := range []string{"Edition", "Cut", "Steelbook", "SteelBook"} {
+		if strings.HasSuffix(title, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitEdition strips an edition name from the end of a title.
 func splitEdition(title string) (string, string) {
+	if !hasEditionSuffix(title) {
+		return title, ""
+	}
 	if m := editionSuffixRE.FindStringSubmatchIndex(" " + title); m != nil {
 		return strings.TrimSpace(title[:max(0, m[0]-1)]), title[m[2]-1 : m[3]-1]
 	}
@@ -591,7 +655,7 @@ func (a *analysis) extrasList(bi int) bool {
 	described := 0
 	for i := lo; i <= hi; i++ {
 		t := a.text[a.blocks[i].content.start:a.blocks[i].content.end]
-		if lt := asciiLower(t); a.x.extras.any.MatchString(lt) || a.x.extras.technical.MatchString(lt) {
+		if lt := asciiLower(t); a.x.extras.hasKind(lt) || a.x.extras.isTechnical(lt) {
 			described++
 		}
 	}
@@ -681,6 +745,9 @@ func (a *analysis) emphasisCandidates() []candidate {
 // titleKey normalises a title for matching: folded, punctuation and
 // "vs"/"v" spelled alike.
 func titleKey(t string) string {
+	if k, ok := asciiTitleKey(t); ok {
+		return k
+	}
 	t = catalog.FoldText(t)
 	var b strings.Builder
 	for _, r := range t {
@@ -699,6 +766,57 @@ func titleKey(t string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// asciiTitleKey is titleKey for ASCII text in one pass; ok is false
+// for other text.
+func asciiTitleKey(t string) (string, bool) {
+	b := make([]byte, 0, len(t))
+	space := false
+	flush := func() {
+		// "vs" and "versus" as whole words read "v".
+		w := b
+		if i := lastIndexByte(b, ' '); i >= 0 {
+			w = b[i+1:]
+		}
+		if string(w) == "vs" || string(w) == "versus" {
+			b = append(b[:len(b)-len(w)], 'v')
+		}
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'':
+			continue
+		default:
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			flush()
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	if len(b) > 0 {
+		flush()
+	}
+	return string(b), true
+}
+
+func lastIndexByte(b []byte, c byte) int {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // clusterCandidates merges candidates naming the same film: equal keys,

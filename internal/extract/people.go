@@ -200,21 +200,38 @@ func (a *analysis) contextCues(s *sent) []personCue {
 // roleAt matches a role word (one to three tokens) at token k and
 // returns its role, its text and its length in tokens.
 func roleAt(toks []token, k int) (creditRole, string, int) {
+	if k >= len(toks) || !roleFirstWords[toks[k].lower] {
+		return roleNone, "", 0
+	}
 	for n := 4; n >= 1; n-- {
 		if k+n > len(toks) {
 			continue
 		}
-		var parts []string
-		for j := k; j < k+n; j++ {
-			parts = append(parts, toks[j].lower)
+		w := toks[k].lower
+		if n > 1 {
+			var b strings.Builder
+			b.WriteString(w)
+			for j := k + 1; j < k+n; j++ {
+				b.WriteByte(' ')
+				b.WriteString(toks[j].lower)
+			}
+			w = b.String()
 		}
-		w := strings.Join(parts, " ")
 		if role, ok := roleWords[w]; ok {
 			return role, w, n
 		}
 	}
 	return roleNone, "", 0
 }
+
+// roleFirstWords are the first words of roleWords.
+var roleFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range roleWords {
+		m[strings.Fields(w)[0]] = true
+	}
+	return m
+}()
 
 // nameList reads names starting at token k: one name, or with list a
 // comma/and-separated list that skips parentheticals and "none other

@@ -51,7 +51,7 @@ func isWordRune(r rune) bool {
 
 // tokenize splits text[s] into tokens.
 func tokenize(text string, s span) []token {
-	var out []token
+	out := make([]token, 0, s.len()/5+4)
 	for i := s.start; i < s.end; {
 		r, n := utf8.DecodeRuneInString(text[i:s.end])
 		switch {
@@ -99,7 +99,7 @@ func wordEnd(text string, i, limit int) int {
 
 func newToken(text string, s span) token {
 	t := token{span: s, text: text[s.start:s.end]}
-	t.lower = strings.ToLower(t.text)
+	t.lower = lowerWord(t.text)
 	r, _ := utf8.DecodeRuneInString(t.text)
 	switch {
 	case unicode.IsDigit(r):
@@ -139,3 +139,14 @@ func possessiveBase(w string) (string, bool) {
 }
 
 func toLowerRune(r rune) rune { return unicode.ToLower(r) }
+
+// lowerWord is strings.ToLower without the copy for text that has no
+// upper-case ASCII letter and no other non-ASCII byte.
+func lowerWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

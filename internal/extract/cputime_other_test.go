@@ -1,0 +1,12 @@
+//go:build !unix
+
+package extract
+
+import "time"
+
+var start = time.Now()
+
+// cpuTime falls back to wall time where rusage is not available.
+func cpuTime() time.Duration { return time.Since(start) }
+
+const cpuClock = false
