@@ -60,7 +60,8 @@ type calendarPage struct {
 	Weeks                  [][]calDay
 	Days                   []calDay // days that have releases, for the list view
 	MonthOnly              []catalog.Release
-	YearOnly               []catalog.Release
+	YearOnly               []catalog.Release // shown; in the month view only the first few
+	YearOnlyMore           int               // year-only releases left out of the month view
 	Year                   int
 	Total                  int
 	TypeOptions            []option
@@ -68,6 +69,9 @@ type calendarPage struct {
 	LabelOptions           []option
 	CountryOptions         []option
 }
+
+// yearOnlyInGrid is how many year-only releases the month view lists.
+const yearOnlyInGrid = 8
 
 // calendar answers GET /calendar: one month of releases as a grid or a
 // list, filtered by type, format, country and label.
@@ -150,6 +154,12 @@ func (s *Site) calendar(r *http.Request) (*page, error) {
 		case catalog.PrecisionYear:
 			p.YearOnly = append(p.YearOnly, rel)
 		}
+	}
+	// Year-only releases belong to every month of their year; the month
+	// grid shows a few and links to the list, which shows them all.
+	if view == "month" && len(p.YearOnly) > yearOnlyInGrid {
+		p.YearOnlyMore = len(p.YearOnly) - yearOnlyInGrid
+		p.YearOnly = p.YearOnly[:yearOnlyInGrid]
 	}
 	today := isoDay(s.today())
 	gridStart := month.AddDate(0, 0, -((int(month.Weekday()) + 6) % 7))

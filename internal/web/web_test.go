@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"log/slog"
@@ -627,4 +628,33 @@ func TestInternalErrorsAreGeneric(t *testing.T) {
 		t.Errorf("the cause was not logged: %s", logged.String())
 	}
 	checkSecurityHeaders(t, "500", rec.Header())
+}
+
+func TestCalendarMonthViewListsAFewYearOnlyReleases(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	src := catalog.Source{Kind: catalog.SourceManual, Title: "year-only fixtures"}
+	if _, err := f.svc.CreateSource(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 11 {
+		film := catalog.Film{Title: fmt.Sprintf("Undated Film %02d", i), Year: 2031}
+		if err := f.svc.CreateFilm(ctx, &film, app.Provenance{SourceID: src.ID}); err != nil {
+			t.Fatal(err)
+		}
+		rel := catalog.Release{FilmID: film.ID, Type: catalog.ReleaseTheatrical, Date: catalog.MustDate("2031")}
+		if err := f.svc.CreateRelease(ctx, &rel, app.Provenance{SourceID: src.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	month := f.get(t, "/calendar?month=2031-05")
+	month.mustContain(t, "month view", "Undated Film 07", "3 more releases of 2031 without a month, in the list view")
+	if strings.Contains(month.text, "Undated Film 08") {
+		t.Error("the month view lists more than 8 year-only releases")
+	}
+	list := f.get(t, "/calendar?month=2031-05&view=list")
+	list.mustContain(t, "list view", "Undated Film 00", "Undated Film 10")
+	if strings.Contains(list.text, "more releases of 2031") {
+		t.Error("the list view cuts the year-only releases")
+	}
 }
