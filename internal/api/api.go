@@ -23,7 +23,8 @@ type route struct {
 	op      string // OpenAPI operationId
 	tag     string
 	summary string
-	auth    bool         // a write: needs a bearer token
+	auth    bool         // needs a bearer token
+	scope   string       // the token scope auth needs; "" = catalog.ScopeWrite
 	query   []param      // query parameters
 	body    reflect.Type // request DTO, nil for none
 	status  int          // success status
@@ -91,6 +92,7 @@ func (h *handler) allRoutes() []route {
 		h.nominationRoutes(),
 		h.sourceRoutes(),
 		h.articleRoutes(),
+		h.meRoutes(),
 		h.openAPIRoutes(),
 	} {
 		all = append(all, rs...)
@@ -115,7 +117,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *handler) endpoint(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if rt.auth {
-			tok, err := h.authenticate(r)
+			tok, err := h.authenticate(r, rt.scope)
 			if err != nil {
 				h.writeError(w, r, err)
 				return

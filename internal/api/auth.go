@@ -13,8 +13,9 @@ import (
 type tokenKey struct{}
 
 // authenticate checks the request's bearer token. A missing, malformed,
-// unknown or revoked token is a 401; a token without write scope a 403.
-func (h *handler) authenticate(r *http.Request) (catalog.APIToken, error) {
+// unknown or revoked token is a 401; a token whose scope is weaker than
+// need ("" = write) a 403.
+func (h *handler) authenticate(r *http.Request, need string) (catalog.APIToken, error) {
 	authz := strings.TrimSpace(r.Header.Get("Authorization"))
 	if authz == "" {
 		return catalog.APIToken{}, &catalog.Error{Kind: catalog.KindUnauthorized, Message: "this request needs an API token: send Authorization: Bearer <token>"}
@@ -28,8 +29,15 @@ func (h *handler) authenticate(r *http.Request) (catalog.APIToken, error) {
 	if err != nil {
 		return catalog.APIToken{}, err
 	}
-	if tok.Scope != "admin" {
-		return catalog.APIToken{}, &catalog.Error{Kind: catalog.KindForbidden, Message: "this API token may not write"}
+	if need == "" {
+		need = catalog.ScopeWrite
+	}
+	if !catalog.ScopeAllows(tok.Scope, need) {
+		msg := "this API token may not write"
+		if need == catalog.ScopeAdmin {
+			msg = "this request needs an admin token"
+		}
+		return catalog.APIToken{}, &catalog.Error{Kind: catalog.KindForbidden, Message: msg + " (its scope is " + tok.Scope + ")"}
 	}
 	return tok, nil
 }

@@ -122,6 +122,9 @@ func (s *Service) UpdateNomination(ctx context.Context, n *catalog.Nomination, p
 		if err := q.UpdateNomination(ctx, n); err != nil {
 			return ref, 0, err
 		}
+		if err := s.nominationEvents(ctx, q, old.Result, n.ID); err != nil {
+			return ref, 0, err
+		}
 		if old.Result != n.Result {
 			if err := s.cite(ctx, q, p, ref, n.FilmID, "result", string(n.Result)); err != nil {
 				return ref, 0, err

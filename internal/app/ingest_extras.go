@@ -130,6 +130,9 @@ func (fp *filmPlan) extraOn(ctx context.Context, i int, ex extract.Extra, pe pla
 	if err := fp.q.CreateExtra(ctx, &x); err != nil {
 		return err
 	}
+	if err := fp.s.extraEvents(ctx, fp.q, x, fp.film.ID); err != nil {
+		return err
+	}
 	if err := fp.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityExtra, ID: x.ID}, fp.film.ID, c, "", ""); err != nil {
 		return err
 	}

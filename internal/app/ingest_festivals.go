@@ -194,8 +194,12 @@ func (fp *filmPlan) nomination(ctx context.Context, fest catalog.Festival, fed c
 			fmt.Sprintf("change the %s result from %s to %s", ef.Award, n.Result, result)); err != nil || !fp.done["result:"+id] {
 			return err
 		}
+		oldResult := n.Result
 		n.Result, n.UpdatedAt = result, fp.s.now()
-		return fp.q.UpdateNomination(ctx, &n)
+		if err := fp.q.UpdateNomination(ctx, &n); err != nil {
+			return err
+		}
+		return fp.s.nominationEvents(ctx, fp.q, oldResult, n.ID)
 	}
 	n := catalog.Nomination{CategoryID: cat.ID, FilmID: fp.film.ID, Year: fed.Year, FestivalEditionID: fed.ID, Result: result}
 	c := fp.change(id, ChangeCreate, catalog.EntityNomination, f, firstOf(catChange, depends), "record %s's %s for the %s at %s %d", fp.film.Title, result, ef.Award, fest.Name, fed.Year)

@@ -71,6 +71,9 @@ func (fp *filmPlan) credit(ctx context.Context, ec extract.Credit) error {
 		if err := fp.q.CreateCredit(ctx, &cr); err != nil {
 			return err
 		}
+		if err := fp.s.creditEvents(ctx, fp.q, cr); err != nil {
+			return err
+		}
 		if err := fp.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityCredit, ID: cr.ID}, fp.film.ID, c, "", ""); err != nil {
 			return err
 		}
@@ -232,6 +235,9 @@ func (fp *filmPlan) release(ctx context.Context, g *releaseGroup, label catalog.
 	if err := fp.q.CreateRelease(ctx, &r); err != nil {
 		return r, c.ID, false, err
 	}
+	if err := fp.s.releaseEvents(ctx, fp.q, nil, r.ID); err != nil {
+		return r, c.ID, false, err
+	}
 	ref := catalog.EntityRef{Type: catalog.EntityRelease, ID: r.ID}
 	if err := fp.claimNew(ctx, ref, fp.film.ID, c, "", ""); err != nil {
 		return r, c.ID, false, err
@@ -300,12 +306,16 @@ func (fp *filmPlan) updateDate(ctx context.Context, id string, r catalog.Release
 	if !replace || !fp.done["date:"+id] { // claimed before, or not chosen
 		return nil
 	}
+	old := r
 	r.Date = g.date
 	if r.Status == catalog.ReleasePostponed || r.Status == catalog.ReleaseCancelled {
 		r.Status = catalog.ReleaseAnnounced
 	}
 	r.UpdatedAt = fp.s.now()
-	return fp.q.UpdateRelease(ctx, &r)
+	if err := fp.q.UpdateRelease(ctx, &r); err != nil {
+		return err
+	}
+	return fp.s.releaseEvents(ctx, fp.q, &old, r.ID)
 }
 
 // newerThanCurrentDate reports whether this article was published no
@@ -396,6 +406,9 @@ func (fp *filmPlan) edition(ctx context.Context, rel catalog.Release, relChange 
 	}
 	e.CreatedAt, e.UpdatedAt = fp.s.now(), fp.s.now()
 	if err := fp.q.CreateEdition(ctx, &e); err != nil {
+		return placedEdition{}, false, err
+	}
+	if err := fp.s.editionEvents(ctx, fp.q, e.ID); err != nil {
 		return placedEdition{}, false, err
 	}
 	err = fp.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityEdition, ID: e.ID}, fp.film.ID, c, "", "")

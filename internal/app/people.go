@@ -100,6 +100,9 @@ func (s *Service) PersonDetail(ctx context.Context, ref string) (*PersonDetail, 
 func (s *Service) CreateCredit(ctx context.Context, c *catalog.Credit, p Provenance) error {
 	return s.writeCited(ctx, p, c, func(q catalog.Queries) (catalog.EntityRef, int64, error) {
 		err := q.CreateCredit(ctx, c)
+		if err == nil {
+			err = s.creditEvents(ctx, q, *c)
+		}
 		return catalog.EntityRef{Type: catalog.EntityCredit, ID: c.ID}, c.FilmID, err
 	})
 }

@@ -73,6 +73,9 @@ func (s *Service) CreateRelease(ctx context.Context, r *catalog.Release, p Prove
 			return ref, 0, err
 		}
 		ref.ID = r.ID
+		if err := s.releaseEvents(ctx, q, nil, r.ID); err != nil {
+			return ref, 0, err
+		}
 		return ref, r.FilmID, s.cite(ctx, q, p, ref, r.FilmID, "date", r.Date.String())
 	})
 }
@@ -92,6 +95,9 @@ func (s *Service) UpdateRelease(ctx context.Context, r *catalog.Release, p Prove
 		}
 		r.CreatedAt, r.UpdatedAt = old.CreatedAt, s.now()
 		if err := q.UpdateRelease(ctx, r); err != nil {
+			return ref, 0, err
+		}
+		if err := s.releaseEvents(ctx, q, &old, r.ID); err != nil {
 			return ref, 0, err
 		}
 		if old.Date != r.Date {
@@ -149,6 +155,9 @@ func (s *Service) CreateEdition(ctx context.Context, e *catalog.Edition, p Prove
 			return catalog.EntityRef{}, 0, asInvalidRef("release_id", err)
 		}
 		err = q.CreateEdition(ctx, e)
+		if err == nil {
+			err = s.editionEvents(ctx, q, e.ID)
+		}
 		return catalog.EntityRef{Type: catalog.EntityEdition, ID: e.ID}, rel.FilmID, err
 	})
 }
@@ -194,6 +203,9 @@ func (s *Service) CreateExtra(ctx context.Context, x *catalog.Extra, p Provenanc
 			return catalog.EntityRef{}, 0, err
 		}
 		if err := s.citeParticipants(ctx, q, p, x, ed.FilmID); err != nil {
+			return catalog.EntityRef{}, 0, err
+		}
+		if err := s.extraEvents(ctx, q, *x, ed.FilmID); err != nil {
 			return catalog.EntityRef{}, 0, err
 		}
 		return catalog.EntityRef{Type: catalog.EntityExtra, ID: x.ID}, ed.FilmID, nil

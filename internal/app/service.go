@@ -28,6 +28,7 @@ type Service struct {
 	log       *slog.Logger
 	extractor *extract.Extractor
 	fetcher   ArticleFetcher // nil: articles can't be fetched by URL
+	accounts  *accountState  // password cost, login limits, channel checks (accounts.go)
 }
 
 // Option configures a Service.
@@ -45,7 +46,7 @@ func New(store catalog.Store, clock Clock, log *slog.Logger, opts ...Option) *Se
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Service{store: store, clock: clock, log: log, extractor: extract.New()}
+	s := &Service{store: store, clock: clock, log: log, extractor: extract.New(), accounts: newAccountState()}
 	for _, o := range opts {
 		o(s)
 	}

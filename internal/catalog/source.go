@@ -133,7 +133,8 @@ type APIToken struct {
 	Name       string
 	Hash       string // hex SHA-256 of the secret
 	Prefix     string // first characters of the secret, to recognize it in lists
-	Scope      string // "admin" for now
+	Scope      string // ScopeRead, ScopeWrite or ScopeAdmin
+	UserID     int64  // owner; 0 for the server's own tokens (marquee token create)
 	CreatedAt  time.Time
 	LastUsedAt time.Time // zero if never
 	RevokedAt  time.Time // zero if active

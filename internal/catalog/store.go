@@ -37,6 +37,7 @@ type Queries interface {
 	SourceQueries
 	ClaimQueries
 	TokenQueries
+	AccountQueries
 }
 
 // Page asks for at most Limit records after the opaque cursor After

@@ -37,6 +37,7 @@ func commands() []command {
 		{"ingest", "read a release announcement (file or URL) and apply its facts", runIngest},
 		{"export", "write the catalog (or one film) as a JSON bundle", runExport},
 		{"token", "create, list or revoke API tokens", runToken},
+		{"user", "create users, change passwords, list users", runUser},
 		{"extract", "extract release facts from an article (text or HTML)", runExtract},
 		{"eval", "score the extractor on a labelled corpus", runEval},
 		{"version", "print the version", runVersion},

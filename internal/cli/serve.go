@@ -9,6 +9,8 @@ import (
 	"github.com/marquee-film/marquee/internal/app"
 	"github.com/marquee-film/marquee/internal/demo"
 	"github.com/marquee-film/marquee/internal/fetch"
+	"github.com/marquee-film/marquee/internal/jobs"
+	"github.com/marquee-film/marquee/internal/notify"
 	"github.com/marquee-film/marquee/internal/server"
 )
 
@@ -21,6 +23,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	logLevel := stringFlag(fs, env, "log-level", "info", "log level: debug, info, warn or error")
 	logFormat := stringFlag(fs, env, "log-format", "text", "log format: text or json")
 	baseURL := stringFlag(fs, env, "base-url", "", "public URL of the site for feed links (default: from each request)")
+	allowPrivate := boolFlag(fs, env, "allow-private-targets", false, "let webhook and push targets be loopback or private addresses")
 	grace := fs.Duration("shutdown-grace", 10*time.Second, "how long to wait for requests in flight on shutdown")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -38,7 +41,11 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	svc := app.New(st, app.SystemClock{}, log, app.WithFetcher(fetch.New()))
+	reg, err := notify.DefaultRegistry(env.Getenv, *allowPrivate)
+	if err != nil {
+		return err
+	}
+	svc := app.New(st, app.SystemClock{}, log, app.WithFetcher(fetch.New()), app.WithChannelCheck(reg.Check))
 	if !*noDemo {
 		b, err := demo.Bundle()
 		if err != nil {
@@ -57,5 +64,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Marquee is serving on http://%s/ (database %s)\n", l.Addr(), *db)
+	siteURL := *baseURL
+	if siteURL == "" {
+		siteURL = "http://" + l.Addr().String()
+	}
+	// Alerts: the dispatcher routes outbox events and delivers them; the
+	// release-day job emits "out today" events. Both stop with ctx.
+	go notify.NewDispatcher(svc, reg, log, siteURL).Run(ctx)
+	go jobs.ReleaseDay(ctx, svc, log, 0)
 	return server.New(server.Config{BaseURL: *baseURL}, svc, app.SystemClock{}, log).Serve(ctx, l, *grace)
 }

@@ -41,7 +41,9 @@ func New(cfg Config, svc *app.Service, clock app.Clock, log *slog.Logger) *Serve
 	metrics := NewMetrics(clock.Now())
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(svc, log))
-	feed.NewHandler(svc, clock, log, baseURL).Register(mux)
+	feeds := feed.NewHandler(svc, clock, log, baseURL)
+	feeds.Register(mux)
+	feeds.RegisterPersonal(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

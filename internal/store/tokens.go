@@ -2,17 +2,20 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
 
-const tokenColumns = "t.id, t.name, t.hash, t.prefix, t.scope, t.created_at, t.last_used_at, t.revoked_at"
+const tokenColumns = "t.id, t.name, t.hash, t.prefix, t.scope, t.created_at, t.last_used_at, t.revoked_at, t.user_id"
 
 func scanToken(s scanner) (catalog.APIToken, error) {
 	var t catalog.APIToken
+	var userID sql.NullInt64
 	err := s.Scan(&t.ID, &t.Name, &t.Hash, &t.Prefix, &t.Scope,
-		timeText{&t.CreatedAt}, timeText{&t.LastUsedAt}, timeText{&t.RevokedAt})
+		timeText{&t.CreatedAt}, timeText{&t.LastUsedAt}, timeText{&t.RevokedAt}, &userID)
+	t.UserID = userID.Int64
 	return t, err
 }
 
@@ -22,9 +25,9 @@ func (q *queries) CreateToken(ctx context.Context, t *catalog.APIToken) error {
 		return catalog.Invalid("hash", "is required")
 	}
 	return q.write(ctx, func(q *queries) error {
-		id, err := q.insert(ctx, `INSERT INTO api_tokens (name, hash, prefix, scope, created_at, last_used_at, revoked_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			t.Name, t.Hash, t.Prefix, t.Scope, formatTime(t.CreatedAt), nullTime(t.LastUsedAt), nullTime(t.RevokedAt))
+		id, err := q.insert(ctx, `INSERT INTO api_tokens (name, hash, prefix, scope, created_at, last_used_at, revoked_at, user_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			t.Name, t.Hash, t.Prefix, t.Scope, formatTime(t.CreatedAt), nullTime(t.LastUsedAt), nullTime(t.RevokedAt), nullID(t.UserID))
 		if err != nil {
 			return q.writeError(err, unique("hash", "a token with this hash already exists"))
 		}

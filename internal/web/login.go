@@ -26,7 +26,11 @@ func (s *Site) editor(r *http.Request) (catalog.APIToken, error) {
 	if err != nil || c.Value == "" {
 		return catalog.APIToken{}, &catalog.Error{Kind: catalog.KindUnauthorized, Message: "sign in first"}
 	}
-	return s.svc.Authenticate(r.Context(), c.Value)
+	tok, err := s.svc.Authenticate(r.Context(), c.Value)
+	if err == nil && !catalog.ScopeAllows(tok.Scope, catalog.ScopeWrite) {
+		return tok, &catalog.Error{Kind: catalog.KindUnauthorized, Message: "this API token may only read"}
+	}
+	return tok, err
 }
 
 // safeNext keeps a post-login redirect on this site.
@@ -71,7 +75,11 @@ func (s *Site) login(w http.ResponseWriter, r *http.Request) {
 	}
 	next := safeNext(r.PostForm.Get("next"))
 	token := strings.TrimSpace(r.PostForm.Get("token"))
-	if _, err := s.svc.Authenticate(r.Context(), token); err != nil {
+	tok, err := s.svc.Authenticate(r.Context(), token)
+	if err == nil && !catalog.ScopeAllows(tok.Scope, catalog.ScopeWrite) {
+		err = &catalog.Error{Kind: catalog.KindUnauthorized, Message: "read-only token"}
+	}
+	if err != nil {
 		if catalog.KindOf(err) != catalog.KindUnauthorized {
 			s.fail(w, r, err)
 			return

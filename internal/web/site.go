@@ -85,6 +85,7 @@ func (s *Site) Register(mux *http.ServeMux) {
 	} {
 		mux.Handle(pattern, secure(cop.Handler(h)))
 	}
+	s.registerAccount(mux)
 	mux.Handle("GET /static/{file}", secure(http.HandlerFunc(s.assets.serve)))
 	mux.Handle("GET /favicon.ico", secure(http.HandlerFunc(s.assets.favicon)))
 	mux.Handle("/", s.page(s.notFound))

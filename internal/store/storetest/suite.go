@@ -54,6 +54,7 @@ func areas() []area {
 		{"Sources", sourceCases},
 		{"Claims", claimCases},
 		{"Tokens", tokenCases},
+		{"Accounts", accountCases},
 		{"Integrity", integrityCases},
 		{"ReadOnlyFields", readOnlyCases},
 		{"Validation", validationCases},

@@ -1,0 +1,49 @@
+// Package jobs runs Marquee's periodic jobs inside `marquee serve`.
+//
+// ReleaseDay emits "out today" events: a release's day begins at
+// different instants around the world (2022-03-15 is "today" in Tokyo
+// hours before it is in Los Angeles), so the job runs every few minutes
+// and asks, for each time zone a follower lives in, which followed
+// releases fall on that zone's current date. Each (release, date, zone)
+// is emitted once (the event's dedupe key), so running often, on several
+// servers or after a restart never repeats an alert. Time comes from the
+// service's injected clock.
+package jobs
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/marquee-film/marquee/internal/app"
+)
+
+// DefaultReleaseDayInterval is how often the release-day job runs.
+const DefaultReleaseDayInterval = 5 * time.Minute
+
+// ReleaseDay runs svc.EmitReleaseDays once now, then every interval
+// until ctx ends.
+func ReleaseDay(ctx context.Context, svc *app.Service, log *slog.Logger, interval time.Duration) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if interval <= 0 {
+		interval = DefaultReleaseDayInterval
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		n, err := svc.EmitReleaseDays(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("release-day job failed", "err", err)
+		case n > 0:
+			log.Info("release-day job emitted events", "events", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
