@@ -188,7 +188,8 @@ func headline(text string, max int) string {
 // and the transaction is rolled back; otherwise the chosen changes (all
 // when chosen is nil) are written and committed.
 func (s *Service) planArticle(ctx context.Context, src catalog.Source, chosen map[string]bool, apply bool) (*Article, error) {
-	doc, err := extract.ParseInput([]byte(src.Text), extract.Options{Published: src.PublishedOn, Source: src.URL})
+	opt := extract.Options{Published: src.PublishedOn, Source: src.URL, Known: s.knownCatalog(ctx)}
+	doc, err := extract.ParseInput([]byte(src.Text), opt)
 	if err != nil {
 		return nil, catalog.Invalid("text", "%s", strings.TrimPrefix(err.Error(), "extract: "))
 	}

@@ -54,6 +54,7 @@ func (x *Extractor) analyze(doc Document) *analysis {
 	a := &analysis{x: x, doc: doc, text: doc.Text, people: newPeople()}
 	a.blocks = segmentBlocks(doc.Text, doc.Body)
 	a.buildSentences()
+	a.findKnownPeople()
 	a.findPeople()
 	a.findCuedOrgs()
 	a.detectFilms()

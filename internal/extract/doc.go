@@ -25,6 +25,9 @@
 //     does not know are read from their place (orgs.go): a capitalized
 //     name after "from", "via" or "courtesy of" in a release sentence,
 //     or opening one with a label's verb ("X has announced").
+//     Given the catalog's Gazetteer (Options.Known, known.go), known
+//     titles count without a cue and known people are people wherever
+//     their full name appears; recognition alone invents no credit.
 //     Recognisers run only where they can match (gazmatch.go): names by
 //     a first-bytes index, patterns behind a per-sentence word gate,
 //     anchored at the words a match starts with or in a window before

@@ -136,7 +136,7 @@ var leftVerbs = map[string]bool{
 func (a *analysis) detectFilms() {
 	var cands []candidate
 	for _, s := range a.sents {
-		s.runs = normaliseRuns(a.text, s)
+		s.runs = normaliseRunsWith(a.text, s, a.doc.known)
 		if !s.listItem {
 			for _, r := range s.runs {
 				if c, ok := a.cuedCandidate(s, r); ok {
@@ -182,6 +182,9 @@ func (a *analysis) cuedCandidate(s *sent, r run) (candidate, bool) {
 	if conf > c.conf {
 		c.conf = conf
 	}
+	if c.conf == 0 && a.knownTitle(s, r, title) {
+		c.conf = knownTitleConf
+	}
 	c.directors = dirs
 	bs := a.boxSetTitle(s, r)
 	if bs != "" && a.releaseSentence(s) {
@@ -215,16 +218,29 @@ func (a *analysis) boxSetTitle(s *sent, r run) string {
 // sentence word glued to the front is dropped ("For Title expect"), "A
 // and B" before a plural verb is two runs, and a capitalized "The" inside
 // a run starts a new one ("Oslo The Night Swimmer").
-func normaliseRuns(text string, s *sent) []run {
+func normaliseRuns(text string, s *sent) []run { return normaliseRunsWith(text, s, nil) }
+
+// normaliseRunsWith is normaliseRuns that, given a gazetteer, keeps
+// known titles whole and splits runs that join known titles (see
+// Gazetteer.knownRuns).
+func normaliseRunsWith(text string, s *sent, g *Gazetteer) []run {
 	var out []run
 	for _, r := range s.runs {
 		if r.quoted {
 			out = append(out, r)
 			continue
 		}
+		if known, ok := g.knownRuns(text, s, r); ok {
+			out = append(out, known...)
+			continue
+		}
 		whole := r.first == 0 && r.last == len(s.toks)-1
 		if r.initial && !s.listItem && !whole && r.words() > 1 && sentenceStarters[s.toks[r.first].lower] && !s.toks[r.first].is("the", "a", "an") {
 			r = makeRun(text, s.toks, r.first+1, r.last, r.possessive, false)
+			if known, ok := g.knownRuns(text, s, r); ok {
+				out = append(out, known...)
+				continue
+			}
 		}
 		parts := splitAtInnerThe(text, s.toks, r)
 		for _, p := range parts {

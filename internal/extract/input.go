@@ -30,6 +30,9 @@ type Options struct {
 	Published catalog.PartialDate
 	// Source is recorded in the result when the input has no source line.
 	Source string
+	// Known, when set, is the catalog's gazetteer: the films and people
+	// it holds are recognised without the usual cues (see Gazetteer).
+	Known *Gazetteer
 }
 
 // Document is an input reduced to the text that facts point into.
@@ -50,6 +53,8 @@ type Document struct {
 	// emphasis holds byte spans of Text that the markup set in italics or
 	// as a citation: strong hints for film titles.
 	emphasis []span
+	// known is Options.Known.
+	known *Gazetteer
 }
 
 var (
@@ -72,7 +77,7 @@ func ParseInput(data []byte, opt Options) (Document, error) {
 	}
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
 	text = strings.TrimPrefix(text, "\uFEFF")
-	doc := Document{Published: catalog.TBA(), Source: opt.Source}
+	doc := Document{Published: catalog.TBA(), Source: opt.Source, known: opt.Known}
 	header, body := splitHeader(text, &doc)
 	if looksHTML(body) {
 		main, emph := htmlToText(body)
