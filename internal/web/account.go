@@ -64,6 +64,8 @@ func (s *Site) withUser(h accountHandler) http.Handler {
 			next := "/account"
 			if r.Method == http.MethodGet {
 				next = r.URL.Path
+			} else if n := r.PostFormValue("next"); n != "" && safeNext(n) == n {
+				next = n // a follow button on a film page comes back to it
 			}
 			http.Redirect(w, r, "/account/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 			return
@@ -260,11 +262,15 @@ func (s *Site) addFollow(w http.ResponseWriter, r *http.Request, u catalog.User)
 	f := r.PostForm
 	_, err := s.svc.Follow(r.Context(), u.ID, app.FollowInput{Kind: catalog.FollowKind(f.Get("kind")), Target: f.Get("target"),
 		Types: enumsOf[catalog.ReleaseType](f.Get("types")), Formats: enumsOf[catalog.Format](f.Get("formats")), Countries: splitList(f.Get("countries"))})
-	if err != nil {
+	if err != nil && !catalog.IsKind(err, catalog.KindConflict) { // following twice is fine
 		s.formFailed(w, r, u, err)
 		return
 	}
-	http.Redirect(w, r, "/account", http.StatusSeeOther)
+	next := "/account"
+	if n := f.Get("next"); n != "" && safeNext(n) == n {
+		next = n
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func formID(r *http.Request) int64 {
