@@ -43,6 +43,7 @@ type pageCache struct {
 
 type cachedPage struct {
 	version     uint64
+	rendered    time.Time // sent as Last-Modified: the content is unchanged since
 	expires     time.Time
 	etag        string
 	contentType string
@@ -142,7 +143,8 @@ func (s *Site) cachedPage(fn handlerFunc) http.Handler {
 			render.ServeHTTP(w, r)
 			return
 		}
-		e, wait, lead := s.cache.lookup(key, version, time.Now())
+		now := s.clock.Now()
+		e, wait, lead := s.cache.lookup(key, version, now)
 		if wait != nil {
 			select {
 			case <-wait.done:
@@ -165,9 +167,12 @@ func (s *Site) cachedPage(fn handlerFunc) http.Handler {
 		render.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && r.Method == http.MethodGet && len(rec.body) <= pageCacheMaxPage {
 			if etag := rec.header.Get("ETag"); etag != "" {
-				entry = &cachedPage{version: version, expires: time.Now().Add(pageCacheTTL), etag: etag,
+				entry = &cachedPage{version: version, rendered: now.UTC().Truncate(time.Second), expires: now.Add(pageCacheTTL), etag: etag,
 					contentType: rec.header.Get("Content-Type"), body: rec.body}
 			}
+		}
+		if entry != nil {
+			w.Header().Set("Last-Modified", entry.rendered.Format(http.TimeFormat))
 		}
 		if rec.status != 0 {
 			w.WriteHeader(rec.status)
@@ -181,8 +186,9 @@ func serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage) {
 	h := w.Header()
 	h.Set("Content-Type", e.contentType)
 	h.Set("ETag", e.etag)
+	h.Set("Last-Modified", e.rendered.Format(http.TimeFormat))
 	h.Set("Cache-Control", "no-cache")
-	if etagMatches(r.Header.Get("If-None-Match"), e.etag) {
+	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -191,6 +197,16 @@ func serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(e.body)
 	}
+}
+
+// notModified applies the conditional headers to a cached page:
+// If-None-Match when sent, else If-Modified-Since (RFC 9110, 13.2.2).
+func notModified(r *http.Request, e *cachedPage) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		return etagMatches(inm, e.etag)
+	}
+	since, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	return err == nil && !e.rendered.After(since)
 }
 
 // recorder keeps a response in memory; its header is the real one.

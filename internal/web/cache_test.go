@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/marquee-film/marquee/internal/app"
 	"github.com/marquee-film/marquee/internal/catalog"
@@ -118,4 +119,23 @@ func TestPageCacheConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestCachedPagesAnswerIfModifiedSince(t *testing.T) {
+	f := newFixture(t)
+	first := f.get(t, "/films/red-rocket-2021")
+	lm := first.header.Get("Last-Modified")
+	if first.status != 200 || lm == "" {
+		t.Fatalf("first GET: %d, Last-Modified %q", first.status, lm)
+	}
+	if r := f.get(t, "/films/red-rocket-2021", "If-Modified-Since", lm); r.status != http.StatusNotModified {
+		t.Errorf("If-Modified-Since the page's own date: %d, want 304", r.status)
+	}
+	since, _ := http.ParseTime(lm)
+	if r := f.get(t, "/films/red-rocket-2021", "If-Modified-Since", since.Add(-time.Hour).Format(http.TimeFormat)); r.status != 200 {
+		t.Errorf("If-Modified-Since an hour earlier: %d, want 200", r.status)
+	}
+	if r := f.get(t, "/films/red-rocket-2021", "If-Modified-Since", lm, "If-None-Match", `"other"`); r.status != 200 {
+		t.Errorf("If-None-Match decides over If-Modified-Since: %d, want 200", r.status)
+	}
 }
