@@ -327,18 +327,7 @@ func (h *handler) replaceFollow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) deleteFollow(w http.ResponseWriter, r *http.Request) error {
-	u, err := h.me(r.Context())
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.svc.Unfollow(r.Context(), u.ID, id); err != nil {
-		return err
-	}
-	return noContent(w)
+	return h.onMine(w, r, h.svc.Unfollow)
 }
 
 func (h *handler) importLetterboxd(w http.ResponseWriter, r *http.Request) error {
@@ -395,18 +384,7 @@ func (h *handler) listNotifications(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (h *handler) markRead(w http.ResponseWriter, r *http.Request) error {
-	u, err := h.me(r.Context())
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.svc.MarkNotificationRead(r.Context(), u.ID, id); err != nil {
-		return err
-	}
-	return noContent(w)
+	return h.onMine(w, r, h.svc.MarkNotificationRead)
 }
 
 func channelDTO(c catalog.Channel) Channel {
@@ -445,18 +423,7 @@ func (h *handler) createChannel(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) deleteChannel(w http.ResponseWriter, r *http.Request) error {
-	u, err := h.me(r.Context())
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.svc.RemoveChannel(r.Context(), u.ID, id); err != nil {
-		return err
-	}
-	return noContent(w)
+	return h.onMine(w, r, h.svc.RemoveChannel)
 }
 
 func (h *handler) listDeliveries(w http.ResponseWriter, r *http.Request) error {
@@ -515,18 +482,7 @@ func (h *handler) createToken(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) revokeToken(w http.ResponseWriter, r *http.Request) error {
-	u, err := h.me(r.Context())
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.svc.RevokePersonalToken(r.Context(), u.ID, id); err != nil {
-		return err
-	}
-	return noContent(w)
+	return h.onMine(w, r, h.svc.RevokePersonalToken)
 }
 
 func (h *handler) createFeedToken(w http.ResponseWriter, r *http.Request) error {
@@ -540,4 +496,21 @@ func (h *handler) createFeedToken(w http.ResponseWriter, r *http.Request) error 
 	}
 	return created(w, "/feeds/me/"+secret+"/releases.atom", FeedToken{Token: secret,
 		AtomURL: "/feeds/me/" + secret + "/releases.atom", CalendarURL: "/feeds/me/" + secret + "/calendar.ics"})
+}
+
+// onMine runs act on the signed-in user's record whose ID is in the path
+// and answers 204.
+func (h *handler) onMine(w http.ResponseWriter, r *http.Request, act func(ctx context.Context, userID, id int64) error) error {
+	u, err := h.me(r.Context())
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := act(r.Context(), u.ID, id); err != nil {
+		return err
+	}
+	return noContent(w)
 }
