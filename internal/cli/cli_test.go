@@ -243,3 +243,15 @@ func TestIngestProposesAppliesAndIsIdempotent(t *testing.T) {
 		t.Errorf("bad --published: %d %q", code, errOut)
 	}
 }
+
+func TestRedactDSN(t *testing.T) {
+	for in, want := range map[string]string{
+		"sqlite:marquee.db": "sqlite:marquee.db",
+		"postgres://app:s3cret@db.example:5432/marquee?sslmode=require": "postgres://app:xxxxx@db.example:5432/marquee?sslmode=require",
+		"postgres://app@db.example/marquee":                             "postgres://app@db.example/marquee",
+	} {
+		if got := redactDSN(in); got != want {
+			t.Errorf("redactDSN(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

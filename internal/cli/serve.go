@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/url"
 	"time"
 
 	"github.com/marquee-film/marquee/internal/app"
@@ -63,7 +64,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Marquee is serving on http://%s/ (database %s)\n", l.Addr(), *db)
+	fmt.Fprintf(env.Stdout, "Marquee is serving on http://%s/ (database %s)\n", l.Addr(), redactDSN(*db))
 	siteURL := *baseURL
 	if siteURL == "" {
 		siteURL = "http://" + l.Addr().String()
@@ -73,4 +74,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	go notify.NewDispatcher(svc, reg, log, siteURL).Run(ctx)
 	go jobs.ReleaseDay(ctx, svc, log, 0)
 	return server.New(server.Config{BaseURL: *baseURL}, svc, app.SystemClock{}, log).Serve(ctx, l, *grace)
+}
+
+// redactDSN hides the password of a database URL before it is printed.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	return u.Redacted()
 }
