@@ -92,6 +92,7 @@ func (h *handler) allRoutes() []route {
 		h.nominationRoutes(),
 		h.sourceRoutes(),
 		h.articleRoutes(),
+		h.searchRoutes(),
 		h.meRoutes(),
 		h.openAPIRoutes(),
 	} {

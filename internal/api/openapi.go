@@ -95,6 +95,7 @@ var enums = map[reflect.Type][]string{
 	typeOf[catalog.Department]():       enumStrings(catalog.Departments),
 	typeOf[DatePrecision]():            enumStrings(datePrecisions),
 	typeOf[ErrorCode]():                errorCodes,
+	typeOf[SearchKind]():               enumStrings(searchKinds),
 }
 
 // componentNames renames DTO types whose Go name would read badly.

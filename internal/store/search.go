@@ -172,6 +172,21 @@ type searchEntry struct {
 	exact bool
 }
 
+// HasSearchIndex reports whether the search index has been built (by an
+// import); Search fails with KindUnavailable until it has.
+func (s *Store) HasSearchIndex(ctx context.Context) (bool, error) {
+	var n int
+	for _, t := range []string{"search_titles", "search_people"} {
+		if err := s.queryRow(ctx, s.d.tableExists, t).Scan(&n); err != nil {
+			return false, s.dbError(err)
+		}
+		if n == 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
 // Search finds films and people; see catalog.Searcher.
 func (s *Store) Search(ctx context.Context, sq catalog.SearchQuery) ([]catalog.SearchHit, error) {
 	tokens := searchTokens(sq.Text)
