@@ -392,8 +392,9 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 	twoPart := len(store.IMDbTables[name].Key) == 2
 	for range opts.Workers {
 		wg.Go(func() {
-			var fields [][]byte
+			rp := newRowParser(spec)
 			for c := range chunks {
+				rp.setChunk(c.data, len(c.lines))
 				p := &parsed{seq: c.seq, end: c.end, bytes: c.bytes, read: c.read, rows: make([][]any, 0, len(c.lines))}
 				for _, n := range c.long {
 					if n > skip {
@@ -405,9 +406,7 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 						continue
 					}
 					p.lines++
-					var row []any
-					var reason string
-					row, fields, reason = parseLine(spec, line, fields)
+					row, reason := rp.parse(line)
 					if reason != "" {
 						p.rejects = append(p.rejects, store.IMDbReject{Line: c.nums[i], Reason: reason, Content: rejectContent(line)})
 						continue

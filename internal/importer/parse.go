@@ -24,7 +24,7 @@ type fileSpec struct {
 	header []string // the expected first line
 	// parse checks the fields of one line and returns the row in the
 	// column order of store.IMDbTables[name], or a reject reason.
-	parse func(f [][]byte) ([]any, string)
+	parse func(p *rowParser, f [][]byte) ([]any, string)
 }
 
 // fileOrder is the order files are loaded in: titles and names first, so
@@ -71,21 +71,95 @@ func init() {
 // rowError is a reject reason.
 type rowError string
 
+// rowParser checks and converts lines, reusing memory across them: the
+// fields slice; text fields that are substrings of one string copy of
+// the chunk (setChunk) instead of one allocation each; rows cut from one
+// slab per chunk; and small repeated values (categories, title types)
+// boxed once. A parser is used by one goroutine.
+type rowParser struct {
+	spec   *fileSpec
+	fields [][]byte
+	buf    []byte // the chunk's buffer; lines and fields are slices of it
+	str    string // buf as a string
+	slab   []any
+	boxed  map[string]any
+}
+
+func newRowParser(spec *fileSpec) *rowParser {
+	return &rowParser{spec: spec, boxed: map[string]any{}}
+}
+
+// setChunk prepares for lines that are slices of buf (nil for none),
+// about n of them.
+func (p *rowParser) setChunk(buf []byte, n int) {
+	p.buf, p.str = buf, string(buf)
+	p.slab = make([]any, n*len(p.spec.header))
+}
+
+// text returns a field as a string ("" for \N), without copying when the
+// field lies in the chunk.
+func (p *rowParser) text(f []byte) string {
+	if isNull(f) || len(f) == 0 {
+		return ""
+	}
+	if off := cap(p.buf) - cap(f); off >= 0 && off+len(f) <= len(p.buf) && &p.buf[off] == &f[0] {
+		return p.str[off : off+len(f)]
+	}
+	return string(f)
+}
+
+// box returns a short field with few distinct values (\N as "") as an
+// interface value, allocating each distinct value once.
+func (p *rowParser) box(f []byte) any {
+	if v, ok := p.boxed[string(f)]; ok {
+		return v
+	}
+	var v any = text(f)
+	if len(p.boxed) < 1000 {
+		p.boxed[string(f)] = v
+	}
+	return v
+}
+
+// fill returns a row of the values.
+func (p *rowParser) fill(vals ...any) []any {
+	r := p.row(len(vals))
+	copy(r, vals)
+	return r
+}
+
+// row returns a row of n columns.
+func (p *rowParser) row(n int) []any {
+	if len(p.slab) < n {
+		p.slab = make([]any, 1024*n)
+	}
+	r := p.slab[:n:n]
+	p.slab = p.slab[n:]
+	return r
+}
+
+// parse checks a whole line and converts it.
+func (p *rowParser) parse(line []byte) ([]any, string) {
+	if bytes.IndexByte(line, 0) >= 0 {
+		return nil, "contains a NUL byte"
+	}
+	if !utf8.Valid(line) {
+		return nil, "is not valid UTF-8"
+	}
+	p.fields = splitTabs(line, p.fields[:0])
+	if len(p.fields) != len(p.spec.header) {
+		return nil, "has " + strconv.Itoa(len(p.fields)) + " columns, want " + strconv.Itoa(len(p.spec.header))
+	}
+	return p.spec.parse(p, p.fields)
+}
+
 // parseLine checks a whole line and splits it into fields. fields is
 // reused.
 func parseLine(spec *fileSpec, line []byte, fields [][]byte) ([]any, [][]byte, string) {
-	if bytes.IndexByte(line, 0) >= 0 {
-		return nil, fields, "contains a NUL byte"
-	}
-	if !utf8.Valid(line) {
-		return nil, fields, "is not valid UTF-8"
-	}
-	fields = splitTabs(line, fields[:0])
-	if len(fields) != len(spec.header) {
-		return nil, fields, "has " + strconv.Itoa(len(fields)) + " columns, want " + strconv.Itoa(len(spec.header))
-	}
-	row, reason := spec.parse(fields)
-	return row, fields, reason
+	p := newRowParser(spec)
+	p.fields = fields
+	row, reason := p.parse(line)
+	return row, p.fields, reason
 }
 
 func splitTabs(line []byte, dst [][]byte) [][]byte {
@@ -221,26 +295,26 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func parseTitle(f [][]byte) ([]any, string) {
+func parseTitle(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "tt")
 	if !ok {
 		return nil, "tconst " + quote(f[0]) + " is not an IMDb title ID"
 	}
-	title := strings.TrimSpace(text(f[2]))
+	title := strings.TrimSpace(p.text(f[2]))
 	if title == "" {
 		return nil, "primaryTitle is empty"
 	}
 	if len(title) > 500 {
 		return nil, "primaryTitle is longer than 500 bytes"
 	}
-	orig := strings.TrimSpace(text(f[3]))
+	orig := strings.TrimSpace(p.text(f[3]))
 	if len(orig) > 500 {
 		return nil, "originalTitle is longer than 500 bytes"
 	}
-	ttype := text(f[1])
-	if ttype == "" || len(ttype) > 50 {
+	if len(f[1]) == 0 || isNull(f[1]) || len(f[1]) > 50 {
 		return nil, "titleType is empty or too long"
 	}
+	ttype := p.box(f[1])
 	adult, ok := optBool(f[4])
 	if !ok {
 		return nil, "isAdult " + quote(f[4]) + " is not 0 or 1"
@@ -265,16 +339,16 @@ func parseTitle(f [][]byte) ([]any, string) {
 		year = strconv.FormatInt(y, 10)
 	}
 	tid := formatID("tt", id)
-	return []any{id, ttype, title, orig, catalog.FoldText(title), catalog.FoldText(orig), slugWithID(tid, title, year),
-		adult, start, end, runtime, genresJSON(f[8])}, ""
+	return p.fill(id, ttype, title, orig, catalog.FoldText(title), catalog.FoldText(orig), slugWithID(tid, title, year),
+		adult, start, end, runtime, genresJSON(f[8])), ""
 }
 
-func parseName(f [][]byte) ([]any, string) {
+func parseName(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "nm")
 	if !ok {
 		return nil, "nconst " + quote(f[0]) + " is not an IMDb name ID"
 	}
-	name := strings.Join(strings.Fields(text(f[1])), " ")
+	name := strings.Join(strings.Fields(p.text(f[1])), " ")
 	if name == "" {
 		return nil, "primaryName is empty"
 	}
@@ -290,11 +364,11 @@ func parseName(f [][]byte) ([]any, string) {
 		return nil, "deathYear " + quote(f[3]) + " is not a year"
 	}
 	sort := catalog.DefaultSortName(name)
-	return []any{id, name, sort, catalog.FoldText(name), catalog.FoldText(sort), slugWithID(formatID("nm", id), name),
-		birth, death, text(f[4]), text(f[5])}, ""
+	return p.fill(id, name, sort, catalog.FoldText(name), catalog.FoldText(sort), slugWithID(formatID("nm", id), name),
+		birth, death, p.text(f[4]), p.text(f[5])), ""
 }
 
-func parseAka(f [][]byte) ([]any, string) {
+func parseAka(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "tt")
 	if !ok {
 		return nil, "titleId " + quote(f[0]) + " is not an IMDb title ID"
@@ -303,7 +377,7 @@ func parseAka(f [][]byte) ([]any, string) {
 	if !ok || ord >= 10000 {
 		return nil, "ordering " + quote(f[1]) + " is not a number below 10000"
 	}
-	title := strings.TrimSpace(text(f[2]))
+	title := strings.TrimSpace(p.text(f[2]))
 	if len(title) > 1000 {
 		return nil, "title is longer than 1000 bytes"
 	}
@@ -311,10 +385,10 @@ func parseAka(f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "isOriginalTitle " + quote(f[7]) + " is not 0 or 1"
 	}
-	return []any{id, ord, title, catalog.FoldText(title), text(f[3]), text(f[4]), text(f[5]), text(f[6]), orig}, ""
+	return p.fill(id, ord, title, catalog.FoldText(title), p.box(f[3]), p.box(f[4]), p.text(f[5]), p.text(f[6]), orig), ""
 }
 
-func parsePrincipal(f [][]byte) ([]any, string) {
+func parsePrincipal(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "tt")
 	if !ok {
 		return nil, "tconst " + quote(f[0]) + " is not an IMDb title ID"
@@ -327,20 +401,19 @@ func parsePrincipal(f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "nconst " + quote(f[2]) + " is not an IMDb name ID"
 	}
-	cat := text(f[3])
-	if cat == "" || len(cat) > 50 {
+	if len(f[3]) == 0 || isNull(f[3]) || len(f[3]) > 50 {
 		return nil, "category is empty or too long"
 	}
-	chars, ok := characters(f[5])
+	chars, ok := p.characters(f[5])
 	if !ok {
 		return nil, "characters " + quote(f[5]) + " is not a JSON array of strings"
 	}
-	return []any{id, ord, nm, cat, truncate(text(f[4]), 500), chars}, ""
+	return p.fill(id, ord, nm, p.box(f[3]), truncate(p.text(f[4]), 500), chars), ""
 }
 
 // characters turns ["Self"] into "Self" and ["A","B"] into "A / B",
 // cut to the catalog's 500 bytes.
-func characters(f []byte) (string, bool) {
+func (p *rowParser) characters(f []byte) (string, bool) {
 	if isNull(f) {
 		return "", true
 	}
@@ -348,7 +421,7 @@ func characters(f []byte) (string, bool) {
 	if len(f) >= 4 && f[0] == '[' && f[1] == '"' && f[len(f)-2] == '"' && f[len(f)-1] == ']' {
 		inner := f[2 : len(f)-2]
 		if bytes.IndexByte(inner, '\\') < 0 && bytes.IndexByte(inner, '"') < 0 {
-			return truncate(strings.TrimSpace(string(inner)), 500), true
+			return truncate(strings.TrimSpace(p.text(inner)), 500), true
 		}
 	}
 	var list []string
@@ -367,7 +440,7 @@ func characters(f []byte) (string, bool) {
 
 // idList checks a comma list of IDs ("nm0000001,nm0000002") and returns
 // it as text ("" for \N).
-func idList(f []byte, prefix string) (string, bool) {
+func (p *rowParser) idList(f []byte, prefix string) (string, bool) {
 	if isNull(f) {
 		return "", true
 	}
@@ -376,26 +449,26 @@ func idList(f []byte, prefix string) (string, bool) {
 			return "", false
 		}
 	}
-	return string(f), true
+	return p.text(f), true
 }
 
-func parseCrew(f [][]byte) ([]any, string) {
+func parseCrew(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "tt")
 	if !ok {
 		return nil, "tconst " + quote(f[0]) + " is not an IMDb title ID"
 	}
-	dirs, ok := idList(f[1], "nm")
+	dirs, ok := p.idList(f[1], "nm")
 	if !ok {
 		return nil, "directors is not a list of IMDb name IDs"
 	}
-	writers, ok := idList(f[2], "nm")
+	writers, ok := p.idList(f[2], "nm")
 	if !ok {
 		return nil, "writers is not a list of IMDb name IDs"
 	}
-	return []any{id, dirs, writers}, ""
+	return p.fill(id, dirs, writers), ""
 }
 
-func parseEpisode(f [][]byte) ([]any, string) {
+func parseEpisode(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "tt")
 	if !ok {
 		return nil, "tconst " + quote(f[0]) + " is not an IMDb title ID"
@@ -412,10 +485,10 @@ func parseEpisode(f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "episodeNumber " + quote(f[3]) + " is not a number"
 	}
-	return []any{id, parent, season, ep}, ""
+	return p.fill(id, parent, season, ep), ""
 }
 
-func parseRating(f [][]byte) ([]any, string) {
+func parseRating(p *rowParser, f [][]byte) ([]any, string) {
 	id, ok := imdbID(f[0], "tt")
 	if !ok {
 		return nil, "tconst " + quote(f[0]) + " is not an IMDb title ID"
@@ -428,7 +501,7 @@ func parseRating(f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "numVotes " + quote(f[2]) + " is not a number"
 	}
-	return []any{id, avg, votes}, ""
+	return p.fill(id, avg, votes), ""
 }
 
 // quote shows a field in a reject reason, cut to 40 bytes.

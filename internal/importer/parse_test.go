@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -44,6 +45,14 @@ func FuzzParseLine(f *testing.F) {
 			return
 		}
 		row, _, reason := parseLine(spec, []byte(line), nil)
+		// Inside a chunk (fields as substrings of the chunk), the same.
+		p := newRowParser(spec)
+		buf := []byte("x\n" + line + "\nyz")
+		p.setChunk(buf, 1)
+		inChunk, chunkReason := p.parse(buf[2 : 2+len(line)])
+		if chunkReason != reason || fmt.Sprintf("%#v", inChunk) != fmt.Sprintf("%#v", row) {
+			t.Fatalf("in a chunk: %#v %q; alone: %#v %q", inChunk, chunkReason, row, reason)
+		}
 		if reason != "" {
 			if row != nil {
 				t.Fatalf("rejected with a row: %q", row)

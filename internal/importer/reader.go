@@ -103,6 +103,7 @@ func (r readCloser) Close() error { return r.close() }
 // chunk is a run of complete lines cut from the decompressed stream.
 type chunk struct {
 	seq   int
+	data  []byte   // the buffer the lines are slices of
 	lines [][]byte // without the line end; a CR before LF is removed
 	nums  []int64  // the physical line number of each line (the header is line 1)
 	long  []int64  // line numbers of lines longer than the limit (dropped)
@@ -124,6 +125,7 @@ type lineSplitter struct {
 	skipping  bool   // inside an overlong line
 	seq       int
 	eof       bool
+	lastLines int // lines in the previous chunk, to size the next
 }
 
 func newLineSplitter(r io.Reader, read *atomic.Int64, maxLine, chunkSize int) *lineSplitter {
@@ -158,7 +160,11 @@ func (s *lineSplitter) next() (*chunk, error) {
 			break
 		}
 	}
-	c := &chunk{seq: s.seq}
+	c := &chunk{seq: s.seq, data: data}
+	if s.lastLines > 0 {
+		n := s.lastLines + s.lastLines/8 + 16
+		c.lines, c.nums = make([][]byte, 0, n), make([]int64, 0, n)
+	}
 	s.seq++
 	rest := data
 	for {
@@ -204,6 +210,7 @@ func (s *lineSplitter) next() (*chunk, error) {
 		rest = nil // the partial line before a read error is lost
 	}
 	s.buf = rest
+	s.lastLines = len(c.lines)
 	c.end = s.line - 1
 	c.bytes = int64(len(data) - len(rest))
 	if s.read != nil {
