@@ -101,7 +101,10 @@ type FileReport struct {
 	Bytes   int64 // decompressed bytes read
 	Elapsed time.Duration
 	// Rows per second over the first and the last tenth of the file
-	// (by compressed bytes read), to see whether loading slows down.
+	// (by compressed bytes read), to see whether loading slows down. Rows
+	// count when their batch is committed, not when they are parsed, so
+	// that rows still waiting for their first commit do not inflate the
+	// first tenth.
 	FirstTenthRate, LastTenthRate float64
 }
 
@@ -429,13 +432,32 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 	var batch [][]any
 	var rejects []store.IMDbReject
 	var batchEnd int64
-	var firstTenthRows, lastTenthRows int64
+	// Throughput marks, taken at each commit: rows committed so far, and
+	// how far into the (compressed) file the committed batch reached.
+	var batchLines, batchRead, committed int64
+	var firstTenthRows, lastTenthRows, lastTenthBase int64
 	var firstTenthAt time.Duration
-	var lastTenthStart time.Time
-	var rowsSeen int64
+	lastTenthStart, lastTenthAt := start, start
+	mark := func() {
+		committed += batchLines
+		batchLines = 0
+		if size <= 0 {
+			return
+		}
+		now := time.Now()
+		if batchRead <= size/10 || firstTenthAt == 0 {
+			firstTenthRows, firstTenthAt = committed, now.Sub(start)
+		}
+		if batchRead < size-size/10 {
+			// The last tenth is timed from the last commit before it.
+			lastTenthStart, lastTenthBase = now, committed
+		}
+		lastTenthRows, lastTenthAt = committed-lastTenthBase, now
+	}
 	flush := func() error {
 		if run == nil || (len(batch) == 0 && len(rejects) == 0) {
 			batch, rejects = batch[:0], rejects[:0]
+			mark()
 			return nil
 		}
 		var extra []store.IMDbReject
@@ -447,6 +469,7 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 		}
 		fr.IMDbCounts.Add(c)
 		batch, rejects = batch[:0], rejects[:0]
+		mark()
 		return nil
 	}
 	for p := range results {
@@ -467,20 +490,9 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 			batchEnd = max(batchEnd, q.end)
 			fr.Lines += q.lines
 			fr.Bytes += q.bytes
-			rowsSeen += q.lines
+			batchLines += q.lines
+			batchRead = max(batchRead, q.read)
 			task.rows.Add(q.lines)
-			if size > 0 {
-				switch {
-				case q.read <= size/10:
-					firstTenthRows, firstTenthAt = rowsSeen, time.Since(start)
-				case q.read >= size-size/10:
-					if lastTenthStart.IsZero() {
-						lastTenthStart = time.Now()
-					} else {
-						lastTenthRows += q.lines
-					}
-				}
-			}
 			if len(batch) >= opts.BatchRows {
 				if err := flush(); err != nil {
 					cancel()
@@ -501,8 +513,8 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 	if firstTenthAt > 0 {
 		fr.FirstTenthRate = float64(firstTenthRows) / firstTenthAt.Seconds()
 	}
-	if !lastTenthStart.IsZero() && time.Since(lastTenthStart) > 0 {
-		fr.LastTenthRate = float64(lastTenthRows) / time.Since(lastTenthStart).Seconds()
+	if lastTenthRows > 0 && lastTenthAt.After(lastTenthStart) {
+		fr.LastTenthRate = float64(lastTenthRows) / lastTenthAt.Sub(lastTenthStart).Seconds()
 	}
 	if readErr != nil {
 		return fail(describeReadError(readErr, batchEnd))
