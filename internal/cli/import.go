@@ -25,7 +25,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	types := stringFlag(fs, env, "imdb-types", strings.Join(importer.DefaultTitleTypes, ","), "title types that become films (comma-separated)")
 	resume := fs.Bool("resume", false, "continue the last interrupted import from its last committed batch")
 	dry := fs.Bool("dry-run", false, "parse and check the files without a database")
-	batch := fs.Int("batch", 50000, "rows per commit")
+	batch := fs.Int("batch", importer.DefaultBatchRows, "rows per commit")
 	maxGz := fs.Int64("max-decompressed", 64<<30, "stop a file that decompresses to more bytes than this")
 	progress := stringFlag(fs, env, "progress", "auto", "progress output: auto (bar on a terminal, lines otherwise), bar, lines, none")
 	noSearch := fs.Bool("no-search", false, "do not rebuild the search index")
@@ -114,6 +114,9 @@ func printImportReport(env Env, rep *importer.Report, dry bool) {
 		if t := rep.Totals(); t.Rejected > 0 {
 			fmt.Fprintf(env.Stdout, "%d rejected rows are in the imdb_rejects table (gen %d) with file, line and reason\n", t.Rejected, rep.Gen)
 		}
+	}
+	for _, s := range rep.Steps {
+		fmt.Fprintf(env.Stdout, "%s: %s\n", s.Name, s.Elapsed.Round(1e7))
 	}
 	fmt.Fprintf(env.Stdout, "import %d finished in %s\n", rep.Gen, rep.Elapsed.Round(1e7))
 }

@@ -38,6 +38,12 @@ import (
 // their rows are still loaded.
 var DefaultTitleTypes = []string{"movie", "tvMovie", "short", "tvShort", "video", "tvSpecial"}
 
+// DefaultBatchRows is the default number of rows per commit. Larger
+// batches mean fewer commits (on PostgreSQL, fewer COPY round trips:
+// 200,000 loads title.principals about a fifth faster than 50,000);
+// --resume repeats at most one batch.
+const DefaultBatchRows = 200000
+
 // Options configure an import.
 type Options struct {
 	// Paths are a directory holding the files, or the files themselves
@@ -47,7 +53,7 @@ type Options struct {
 	Resume     bool
 	// DryRun parses the files without a database (Store may be nil).
 	DryRun bool
-	// BatchRows is the rows per commit (default 50,000).
+	// BatchRows is the rows per commit (default DefaultBatchRows).
 	BatchRows int
 	// Workers is the number of parser goroutines (default GOMAXPROCS).
 	Workers int
@@ -71,7 +77,7 @@ func (o *Options) defaults() {
 		o.TitleTypes = DefaultTitleTypes
 	}
 	if o.BatchRows <= 0 {
-		o.BatchRows = 50000
+		o.BatchRows = DefaultBatchRows
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
@@ -114,7 +120,16 @@ type Report struct {
 	Resumed    bool
 	Files      []FileReport
 	Projection store.IMDbProjection
-	Elapsed    time.Duration
+	// Steps are the phases after the files (catalog mapping, search
+	// index, statistics) with their wall time, in order.
+	Steps   []Step
+	Elapsed time.Duration
+}
+
+// Step is one phase of an import after loading the files.
+type Step struct {
+	Name    string
+	Elapsed time.Duration
 }
 
 // Failed reports whether any file failed.
@@ -259,7 +274,17 @@ func Import(ctx context.Context, st *store.Store, opts Options) (*Report, error)
 		return rep, nil
 	}
 	prog.note("mapping into the catalog …")
-	if rep.Projection, err = run.Project(ctx, store.IMDbProjectInput{Failed: failed}); err != nil {
+	rep.Projection, err = run.Project(ctx, store.IMDbProjectInput{Failed: failed})
+	for _, s := range rep.Projection.Steps {
+		rep.Steps = append(rep.Steps, Step{Name: "map " + s.Name, Elapsed: s.Elapsed})
+	}
+	stepStart := time.Now()
+	step := func(name string) {
+		now := time.Now()
+		rep.Steps = append(rep.Steps, Step{Name: name, Elapsed: now.Sub(stepStart)})
+		stepStart = now
+	}
+	if err != nil {
 		if ctx.Err() != nil {
 			return rep, ErrInterrupted
 		}
@@ -280,10 +305,12 @@ func Import(ctx context.Context, st *store.Store, opts Options) (*Report, error)
 			}
 			return rep, err
 		}
+		step("search index")
 	}
 	if err := run.Finish(ctx); err != nil {
 		return rep, err
 	}
+	step("statistics (ANALYZE)")
 	rep.Elapsed = time.Since(start)
 	return rep, nil
 }

@@ -295,11 +295,35 @@ func (r *IMDbRun) upsertTail(t IMDbTable) string {
 		" WHERE " + strings.Join(diff, " OR ")
 }
 
-// keyRange counts the stored rows whose first key lies in [lo, hi].
-func (r *IMDbRun) keyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, lo, hi int64) (int64, error) {
+// keyRange counts the stored rows whose key lies between the first and
+// the last key of rows (rows in key order; the full key, so that a batch
+// that starts in the middle of a title's principals does not count the
+// rows of that title that the previous batch wrote).
+func (r *IMDbRun) keyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, rows [][]any) (int64, error) {
 	var n int64
-	err := r.row(ctx, tx, "SELECT count(*) FROM "+t.Name+" WHERE "+t.Key[0]+" BETWEEN ? AND ?", lo, hi).Scan(&n)
+	cond, args := keyRangeCond(t, rows)
+	err := r.row(ctx, tx, "SELECT count(*) FROM "+t.Name+" WHERE "+cond, args...).Scan(&n)
 	return n, err
+}
+
+// anyInKeyRange reports whether any stored row lies in rows' key range.
+func (r *IMDbRun) anyInKeyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, rows [][]any) (bool, error) {
+	var ok bool
+	cond, args := keyRangeCond(t, rows)
+	err := r.row(ctx, tx, "SELECT EXISTS (SELECT 1 FROM "+t.Name+" WHERE "+cond+")", args...).Scan(&ok)
+	return ok, err
+}
+
+// keyRangeCond is the condition "key between the key of the first row
+// and the key of the last row". When the batch is not in key order the
+// whole range of first keys is used.
+func keyRangeCond(t IMDbTable, rows [][]any) (string, []any) {
+	first, last := rows[0], rows[len(rows)-1]
+	lo, hi, strict := batchKeyRange(t, rows)
+	if len(t.Key) == 2 && strict {
+		return "(" + t.Key[0] + ", " + t.Key[1] + ") BETWEEN (?, ?) AND (?, ?)", []any{first[0], first[1], last[0], last[1]}
+	}
+	return t.Key[0] + " BETWEEN ? AND ?", []any{lo, hi}
 }
 
 // batchKeyRange returns the smallest and largest first key of rows, and
@@ -361,11 +385,11 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 	return r.tx(ctx, func(tx *sql.Tx) error {
 		var c IMDbCounts
 		var before int64
-		lo, hi, strict := int64(0), int64(-1), false
+		strict := false
 		if len(rows) > 0 {
-			lo, hi, strict = batchKeyRange(t, rows)
+			_, _, strict = batchKeyRange(t, rows)
 			var err error
-			if before, err = r.keyRange(ctx, tx, t, lo, hi); err != nil {
+			if before, err = r.keyRange(ctx, tx, t, rows); err != nil {
 				return err
 			}
 		}
@@ -400,7 +424,7 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 			// second range count (a scan of the whole batch) is not needed.
 			c.Inserted = affected
 		default:
-			after, err := r.keyRange(ctx, tx, t, lo, hi)
+			after, err := r.keyRange(ctx, tx, t, rows)
 			if err != nil {
 				return err
 			}

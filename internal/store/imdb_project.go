@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 )
 
 // IMDbProjection counts what a run did to the catalog.
@@ -12,6 +13,13 @@ type IMDbProjection struct {
 	PeopleCreated, PeopleLinked, PeopleUpdated int64
 	CreditsWritten                             int64
 	Skipped                                    []string // steps left for a later run, with the reason
+	Steps                                      []IMDbStep
+}
+
+// IMDbStep is a projection step that ran, with its wall time.
+type IMDbStep struct {
+	Name    string // "films", "people", "credits"
+	Elapsed time.Duration
 }
 
 // IMDbProjectInput tells Project which files failed in this run: a step
@@ -87,6 +95,7 @@ func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProject
 		if blocked {
 			continue
 		}
+		start := time.Now()
 		err := r.tx(ctx, func(tx *sql.Tx) error {
 			last, err := r.lastProjected(ctx, tx, step)
 			if err != nil {
@@ -108,6 +117,7 @@ func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProject
 		if err != nil {
 			return p, err
 		}
+		p.Steps = append(p.Steps, IMDbStep{Name: step, Elapsed: time.Since(start)})
 	}
 	return p, nil
 }
