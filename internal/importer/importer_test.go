@@ -6,9 +6,11 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -535,5 +537,92 @@ func TestDryRun(t *testing.T) {
 	}
 	if b := fileReport(t, rep, "title.basics"); b.Inserted != 3 {
 		t.Errorf("dry run parsed %d titles", b.Inserted)
+	}
+}
+
+// The raw tables leave folds and slugs empty when SQL can derive them
+// (store.IMDbStoredFold, IMDbStoredSlug); the films and people the import
+// creates must still get exactly the slugs and folds that Go computes.
+func TestDerivedSlugsAndFoldsMatchGo(t *testing.T) {
+	long := strings.Repeat("Word ", 30) + "End"
+	titles := []struct{ id, title, year string }{
+		{"tt0000101", "Red Rocket", "2021"},
+		{"tt0000102", "INDIANA Jones", "1981"},      // upper case, incl. the Turkish-sensitive I
+		{"tt0000103", "Untitled Project", `\N`},     // no year
+		{"tt0000104", "Old Reel", "1850"},           // a year outside the catalog's range
+		{"tt0000105", "Amélie", "2001"},             // accents
+		{"tt0000106", "Schindler's List", "1993"},   // apostrophe
+		{"tt0000107", "Mad Max: Fury Road", "2015"}, // punctuation
+		{"tt0000108", "Two  Spaces", "2000"},        // a double space
+		{"tt0000109", long, "2010"},                 // a slug cut at 100 bytes
+		{"tt0000110", "2046", "2004"},               // digits only
+		{"tt10000111", "Eight Digits", "2030"},      // an 8-digit ID
+	}
+	names := []struct{ id, name string }{
+		{"nm0000201", "Sean Baker"}, {"nm0000202", "Björk"}, {"nm0000203", "Simon Rex"},
+		{"nm0000204", "Kat O'Ellinger"}, {"nm0000205", "ISABELLE Huppert"}, {"nm10000206", "Ng"},
+	}
+	var basics, people, principals strings.Builder
+	basics.WriteString(basicsHeader)
+	people.WriteString(namesHeader)
+	principals.WriteString(principalsHeader)
+	for _, ti := range titles {
+		fmt.Fprintf(&basics, "%s\tmovie\t%s\t%s\t0\t%s\t\\N\t90\tDrama\n", ti.id, ti.title, ti.title, ti.year)
+		for i, n := range names {
+			fmt.Fprintf(&principals, "%s\t%d\t%s\tactor\t\\N\t\\N\n", ti.id, i+1, n.id)
+		}
+	}
+	for _, n := range names {
+		fmt.Fprintf(&people, "%s\t%s\t\\N\t\\N\tactor\t\\N\n", n.id, n.name)
+	}
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			dir := t.TempDir()
+			writeSet(t, dir, map[string]string{"title.basics": basics.String(), "name.basics": people.String(), "title.principals": principals.String()})
+			rep := runImport(t, st, importer.Options{Paths: []string{dir}})
+			if rep.Projection.FilmsCreated != int64(len(titles)) || rep.Projection.PeopleCreated != int64(len(names)) {
+				t.Fatalf("projection: %+v", rep.Projection)
+			}
+			for _, ti := range titles {
+				year := 0
+				if y, err := strconv.Atoi(ti.year); err == nil && y >= catalog.MinYear && y <= catalog.MaxYear {
+					year = y
+				}
+				parts := []string{ti.title}
+				if year > 0 {
+					parts = append(parts, strconv.Itoa(year))
+				}
+				slug := store.IMDbSlug(ti.id, parts...)
+				f, err := st.GetFilmBySlug(ctx, slug)
+				if err != nil {
+					t.Errorf("%q: no film with slug %q: %v", ti.title, slug, err)
+					continue
+				}
+				if len(strings.Fields(ti.title)) > 8 {
+					continue // search reads the first 8 words only
+				}
+				hits, err := st.Search(ctx, catalog.SearchQuery{Text: strings.ToUpper(ti.title), Kinds: []catalog.EntityType{catalog.EntityFilm}, Limit: 3})
+				if err != nil || len(hits) == 0 || hits[0].ID != f.ID || !hits[0].Exact || hits[0].Matched != "" {
+					t.Errorf("%q: exact search by the title in upper case: %v %+v (want film %d, its title fold matching)", ti.title, err, hits, f.ID)
+				}
+			}
+			for _, n := range names {
+				slug := store.IMDbSlug(n.id, n.name)
+				p, err := st.GetPersonBySlug(ctx, slug)
+				if err != nil {
+					t.Errorf("%q: no person with slug %q: %v", n.name, slug, err)
+					continue
+				}
+				if p.SortName != catalog.DefaultSortName(n.name) {
+					t.Errorf("%q: sort name %q", n.name, p.SortName)
+				}
+				hits, err := st.Search(ctx, catalog.SearchQuery{Text: strings.ToUpper(n.name), Kinds: []catalog.EntityType{catalog.EntityPerson}, Limit: 3})
+				if err != nil || len(hits) == 0 || hits[0].ID != p.ID || !hits[0].Exact || hits[0].Matched != "" {
+					t.Errorf("%q: exact search by the name in upper case: %v %+v", n.name, err, hits)
+				}
+			}
+		})
 	}
 }

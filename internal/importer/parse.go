@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
+	"github.com/marquee-film/marquee/internal/store"
 )
 
 // The IMDb files are TSV, not CSV: a field never contains a tab or a
@@ -255,19 +256,6 @@ func truncate(s string, n int) string {
 	return s[:n]
 }
 
-// slugWithID is a slug of the name parts (at most 100 bytes) followed by
-// the IMDb ID, so that it is unique and stable: "the-matrix-1999-tt0133093".
-func slugWithID(id string, parts ...string) string {
-	base := catalog.Slugify(parts...)
-	if len(base) > 100 {
-		base = strings.TrimRight(base[:100], "-")
-	}
-	if base == "" {
-		return id
-	}
-	return base + "-" + id
-}
-
 // genresJSON turns "Drama,Comedy" into ["drama","comedy"].
 func genresJSON(f []byte) string {
 	if isNull(f) || len(f) == 0 {
@@ -334,12 +322,12 @@ func parseTitle(p *rowParser, f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "runtimeMinutes " + quote(f[7]) + " is not a number"
 	}
-	var year string
+	var year int
 	if y, ok := start.(int64); ok && y >= catalog.MinYear && y <= catalog.MaxYear {
-		year = strconv.FormatInt(y, 10)
+		year = int(y)
 	}
 	tid := formatID("tt", id)
-	return p.fill(id, ttype, title, orig, catalog.FoldText(title), catalog.FoldText(orig), slugWithID(tid, title, year),
+	return p.fill(id, ttype, title, orig, store.IMDbStoredFold(title), store.IMDbStoredFold(orig), store.IMDbStoredSlug(tid, title, year),
 		adult, start, end, runtime, genresJSON(f[8])), ""
 }
 
@@ -364,7 +352,7 @@ func parseName(p *rowParser, f [][]byte) ([]any, string) {
 		return nil, "deathYear " + quote(f[3]) + " is not a year"
 	}
 	sort := catalog.DefaultSortName(name)
-	return p.fill(id, name, sort, catalog.FoldText(name), catalog.FoldText(sort), slugWithID(formatID("nm", id), name),
+	return p.fill(id, name, sort, store.IMDbStoredFold(name), store.IMDbStoredFold(sort), store.IMDbStoredSlug(formatID("nm", id), name, 0),
 		birth, death, p.text(f[4]), p.text(f[5])), ""
 }
 
@@ -385,7 +373,7 @@ func parseAka(p *rowParser, f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "isOriginalTitle " + quote(f[7]) + " is not 0 or 1"
 	}
-	return p.fill(id, ord, title, catalog.FoldText(title), p.box(f[3]), p.box(f[4]), p.text(f[5]), p.text(f[6]), orig), ""
+	return p.fill(id, ord, title, store.IMDbStoredFold(title), p.box(f[3]), p.box(f[4]), p.text(f[5]), p.text(f[6]), orig), ""
 }
 
 func parsePrincipal(p *rowParser, f [][]byte) ([]any, string) {

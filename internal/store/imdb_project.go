@@ -171,20 +171,26 @@ func (r *IMDbRun) projectFilms(ctx context.Context, tx *sql.Tx, last int64, p *I
 	types, typeArgs := r.typeList()
 	// Films that exist already (from articles, bundles or by hand) are
 	// linked by their IMDb ID, whatever the title type.
-	res, err := r.exec(ctx, tx, `UPDATE imdb_titles SET film_id = f.id, film_owned = FALSE, linked_gen = ?
-		FROM films f WHERE f.imdb_id IS NOT NULL AND imdb_titles.film_id IS NULL
-		AND imdb_titles.tconst = CAST(substr(f.imdb_id, 3) AS BIGINT)`, r.Gen)
+	// Driven by the films (a key lookup per film with an IMDb ID), so
+	// that the plan does not depend on how many titles are unlinked.
+	res, err := r.exec(ctx, tx, `UPDATE imdb_titles SET film_owned = FALSE, linked_gen = ?,
+		film_id = (SELECT f.id FROM films f WHERE f.imdb_id = `+r.imdbIDExpr("tt", "imdb_titles.tconst")+`)
+		WHERE imdb_titles.film_id IS NULL AND imdb_titles.tconst IN (
+			SELECT CAST(substr(f.imdb_id, 3) AS BIGINT) FROM films f WHERE f.imdb_id LIKE 'tt%'
+			AND f.imdb_id = `+r.imdbIDExpr("tt", "CAST(substr(f.imdb_id, 3) AS BIGINT)")+`)`, r.Gen)
 	if err != nil {
 		return err
 	}
 	p.FilmsLinked = affected(res)
 	status := statusExpr(r.opts.Now.Year())
+	titleSlug := r.slugOf("t.slug", "t.primary_title", "t.start_year", "tt", "t.tconst")
 	res, err = r.exec(ctx, tx, `INSERT INTO films (slug, title, original_title, title_fold, original_title_fold,
 		year, runtime_minutes, synopsis, tagline, genres, status, imdb_id, trailers, created_at, updated_at)
-		SELECT t.slug, t.primary_title, t.original_title, t.title_fold, t.original_title_fold,
+		SELECT `+titleSlug+`, t.primary_title, t.original_title, `+r.foldOf("t.title_fold", "t.primary_title")+`,
+		`+r.foldOf("t.original_title_fold", "t.original_title")+`,
 		`+yearExpr+`, `+runtimeExpr+`, '', '', t.genres, `+status+`, `+r.imdbIDExpr("tt", "t.tconst")+`, '[]', ?, ?
 		FROM imdb_titles t WHERE t.film_id IS NULL AND t.title_type IN `+types+`
-		AND NOT EXISTS (SELECT 1 FROM films x WHERE x.slug = t.slug)
+		AND NOT EXISTS (SELECT 1 FROM films x WHERE x.slug = `+titleSlug+`)
 		ORDER BY t.tconst`, append([]any{now, now}, typeArgs...)...)
 	if err != nil {
 		return err
@@ -216,7 +222,8 @@ func (r *IMDbRun) projectFilms(ctx context.Context, tx *sql.Tx, last int64, p *I
 	// keep their own values.
 	d := r.distinct()
 	res, err = r.exec(ctx, tx, `UPDATE films SET title = t.primary_title, original_title = t.original_title,
-		title_fold = t.title_fold, original_title_fold = t.original_title_fold, year = `+yearExpr+`,
+		title_fold = `+r.foldOf("t.title_fold", "t.primary_title")+`,
+		original_title_fold = `+r.foldOf("t.original_title_fold", "t.original_title")+`, year = `+yearExpr+`,
 		runtime_minutes = `+runtimeExpr+`, genres = t.genres, status = `+status+`, updated_at = ?
 		FROM imdb_titles t WHERE films.id = t.film_id AND t.film_owned AND t.gen > ? AND t.linked_gen <> ?
 		AND (films.title`+d+`t.primary_title OR films.original_title`+d+`t.original_title
@@ -231,22 +238,26 @@ func (r *IMDbRun) projectFilms(ctx context.Context, tx *sql.Tx, last int64, p *I
 
 func (r *IMDbRun) projectPeople(ctx context.Context, tx *sql.Tx, last int64, p *IMDbProjection) error {
 	now := formatTime(r.opts.Now)
-	res, err := r.exec(ctx, tx, `UPDATE imdb_names SET person_id = x.id, person_owned = FALSE, linked_gen = ?
-		FROM people x WHERE x.imdb_id IS NOT NULL AND imdb_names.person_id IS NULL
-		AND imdb_names.nconst = CAST(substr(x.imdb_id, 3) AS BIGINT)`, r.Gen)
+	res, err := r.exec(ctx, tx, `UPDATE imdb_names SET person_owned = FALSE, linked_gen = ?,
+		person_id = (SELECT x.id FROM people x WHERE x.imdb_id = `+r.imdbIDExpr("nm", "imdb_names.nconst")+`)
+		WHERE imdb_names.person_id IS NULL AND imdb_names.nconst IN (
+			SELECT CAST(substr(x.imdb_id, 3) AS BIGINT) FROM people x WHERE x.imdb_id LIKE 'nm%'
+			AND x.imdb_id = `+r.imdbIDExpr("nm", "CAST(substr(x.imdb_id, 3) AS BIGINT)")+`)`, r.Gen)
 	if err != nil {
 		return err
 	}
 	p.PeopleLinked = affected(res)
 	// People are created when a catalog film credits them.
+	nameSlug := r.slugOf("n.slug", "n.primary_name", "", "nm", "n.nconst")
 	res, err = r.exec(ctx, tx, `INSERT INTO people (slug, name, sort_name, name_fold, sort_name_fold,
 		birth_year, death_year, imdb_id, created_at, updated_at)
-		SELECT n.slug, n.primary_name, n.sort_name, n.name_fold, n.sort_name_fold, `+birthExpr+`, `+deathExpr+`,
+		SELECT `+nameSlug+`, n.primary_name, n.sort_name, `+r.foldOf("n.name_fold", "n.primary_name")+`,
+		`+r.foldOf("n.sort_name_fold", "n.sort_name")+`, `+birthExpr+`, `+deathExpr+`,
 		`+r.imdbIDExpr("nm", "n.nconst")+`, ?, ?
 		FROM imdb_names n WHERE n.person_id IS NULL AND n.nconst IN (
 			SELECT p.nconst FROM imdb_principals p JOIN imdb_titles t ON t.tconst = p.tconst
 			WHERE t.film_id IS NOT NULL AND (p.gen > ? OR t.linked_gen = ?))
-		AND NOT EXISTS (SELECT 1 FROM people x WHERE x.slug = n.slug)
+		AND NOT EXISTS (SELECT 1 FROM people x WHERE x.slug = `+nameSlug+`)
 		ORDER BY n.nconst`, now, now, last, r.Gen)
 	if err != nil {
 		return err
@@ -274,8 +285,9 @@ func (r *IMDbRun) projectPeople(ctx context.Context, tx *sql.Tx, last int64, p *
 		}
 	}
 	d := r.distinct()
-	res, err = r.exec(ctx, tx, `UPDATE people SET name = n.primary_name, sort_name = n.sort_name, name_fold = n.name_fold,
-		sort_name_fold = n.sort_name_fold, birth_year = `+birthExpr+`, death_year = `+deathExpr+`, updated_at = ?
+	res, err = r.exec(ctx, tx, `UPDATE people SET name = n.primary_name, sort_name = n.sort_name,
+		name_fold = `+r.foldOf("n.name_fold", "n.primary_name")+`,
+		sort_name_fold = `+r.foldOf("n.sort_name_fold", "n.sort_name")+`, birth_year = `+birthExpr+`, death_year = `+deathExpr+`, updated_at = ?
 		FROM imdb_names n WHERE people.id = n.person_id AND n.person_owned AND n.gen > ? AND n.linked_gen <> ?
 		AND (people.name`+d+`n.primary_name OR people.birth_year`+d+birthExpr+` OR people.death_year`+d+deathExpr+`)`,
 		now, last, r.Gen)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -49,22 +48,25 @@ func (r *IMDbRun) BuildSearchIndex(ctx context.Context) error {
 
 // titleEntries selects (film_id, text, votes) for every film: the
 // titles and alternative titles the dataset knows, episodes left out,
-// and the titles of films the dataset does not know.
-const titleEntries = `
+// and the titles of films the dataset does not know. Duplicates are
+// removed by the GROUP BY around it.
+func titleEntries(d *dialect) string {
+	return `
 	SELECT t.film_id AS film_id, f.title_fold AS text, COALESCE(r.num_votes, 0) AS votes
 	FROM imdb_titles t JOIN films f ON f.id = t.film_id LEFT JOIN imdb_ratings r ON r.tconst = t.tconst
 	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode'
-	UNION
+	UNION ALL
 	SELECT t.film_id, f.original_title_fold, COALESCE(r.num_votes, 0)
 	FROM imdb_titles t JOIN films f ON f.id = t.film_id LEFT JOIN imdb_ratings r ON r.tconst = t.tconst
-	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode' AND f.original_title_fold <> ''
-	UNION
-	SELECT t.film_id, a.title_fold, COALESCE(r.num_votes, 0)
+	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode' AND f.original_title_fold <> f.title_fold
+	UNION ALL
+	SELECT t.film_id, ` + foldOf(d, "a.title_fold", "a.title") + `, COALESCE(r.num_votes, 0)
 	FROM imdb_akas a JOIN imdb_titles t ON t.tconst = a.tconst LEFT JOIN imdb_ratings r ON r.tconst = t.tconst
 	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode'
-	UNION
+	UNION ALL
 	SELECT f.id, f.title_fold, 0 FROM films f
 	WHERE NOT EXISTS (SELECT 1 FROM imdb_titles t WHERE t.film_id = f.id)`
+}
 
 const peopleEntries = `
 	SELECT x.id AS person_id, x.name_fold AS text,
@@ -91,7 +93,7 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 		"CREATE INDEX IF NOT EXISTS imdb_titles_film_idx ON imdb_titles (film_id)",
 		`INSERT INTO search_titles (id, film_id, text, votes)
 		SELECT row_number() OVER (ORDER BY votes DESC, film_id, text), film_id, text, votes
-		FROM (SELECT film_id, text, MAX(votes) AS votes FROM (`+titleEntries+`) e WHERE text <> '' GROUP BY film_id, text) g`,
+		FROM (SELECT film_id, text, MAX(votes) AS votes FROM (`+titleEntries(q.d)+`) e WHERE text <> '' GROUP BY film_id, text) g`,
 		`INSERT INTO search_people (id, person_id, text, votes)
 		SELECT row_number() OVER (ORDER BY votes DESC, person_id), person_id, text, votes FROM (`+peopleEntries+`) e`,
 		"CREATE INDEX search_titles_text_idx ON search_titles (text, id)",
@@ -110,6 +112,9 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 			tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail='none', columnsize=0)`,
 			"INSERT INTO search_titles_fts (search_titles_fts) VALUES ('rebuild')",
 			"INSERT INTO search_people_fts (search_people_fts) VALUES ('rebuild')",
+			// One segment per index: a prefix query then seeks one b-tree.
+			"INSERT INTO search_titles_fts (search_titles_fts) VALUES ('optimize')",
+			"INSERT INTO search_people_fts (search_people_fts) VALUES ('optimize')",
 		)
 	}
 	for _, st := range stmts {
@@ -258,28 +263,46 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 		return out, nil
 	}
 	// Several entries may name one record (title and alternative
-	// titles): read a few more than needed.
+	// titles): read a few more than needed. Whole words first, then the
+	// last word as a prefix (type-ahead), then every word as a prefix:
+	// "red" ranks "Red Rocket" above "Reddening", and a query of whole
+	// words never expands a prefix (which reads every entry under it).
 	fetch := 3*limit + 10
-	if s.d.name == "postgres" {
-		terms := make([]string, len(tokens))
-		for i, t := range tokens {
-			terms[i] = t + ":*"
-		}
-		rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.table+" s WHERE to_tsvector('simple', s.text) @@ to_tsquery('simple', ?) ORDER BY s.id LIMIT ?",
-			strings.Join(terms, " & "), fetch)
-	} else {
-		terms := make([]string, len(tokens))
-		for i, t := range tokens {
-			terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"*`
-		}
-		rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.fts+" JOIN "+k.table+" s ON s.id = "+k.fts+".rowid WHERE "+k.fts+" MATCH ? ORDER BY "+k.fts+".rowid LIMIT ?",
-			strings.Join(terms, " AND "), fetch)
+	phases := []int{0, 1} // whole words; the last word as a prefix
+	if len(tokens) > 1 {
+		phases = append(phases, len(tokens)) // every word as a prefix ("rock red")
 	}
-	if err != nil {
-		return nil, s.searchError(err)
-	}
-	if err := add(rows, false); err != nil {
-		return nil, err
+	for _, prefixes := range phases {
+		if len(out) >= limit {
+			break
+		}
+		if s.d.name == "postgres" {
+			terms := make([]string, len(tokens))
+			for i, t := range tokens {
+				terms[i] = "'" + strings.ReplaceAll(t, "'", "''") + "'"
+			}
+			for i := len(terms) - prefixes; i < len(terms); i++ {
+				terms[i] += ":*"
+			}
+			rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.table+" s WHERE to_tsvector('simple', s.text) @@ to_tsquery('simple', ?) ORDER BY s.id LIMIT ?",
+				strings.Join(terms, " & "), fetch)
+		} else {
+			terms := make([]string, len(tokens))
+			for i, t := range tokens {
+				terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+			}
+			for i := len(terms) - prefixes; i < len(terms); i++ {
+				terms[i] += "*"
+			}
+			rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.fts+" JOIN "+k.table+" s ON s.id = "+k.fts+".rowid WHERE "+k.fts+" MATCH ? ORDER BY "+k.fts+".rowid LIMIT ?",
+				strings.Join(terms, " AND "), fetch)
+		}
+		if err != nil {
+			return nil, s.searchError(err)
+		}
+		if err := add(rows, false); err != nil {
+			return nil, err
+		}
 	}
 	// Exact matches found by the prefix query (titles with punctuation)
 	// go first too.
@@ -304,23 +327,46 @@ func (s *Store) searchError(err error) error {
 }
 
 func (s *Store) hydrate(ctx context.Context, k searchKind, entries []searchEntry) ([]catalog.SearchHit, error) {
-	hits := make([]catalog.SearchHit, 0, len(entries))
-	for _, e := range entries {
-		h := catalog.SearchHit{Kind: k.kind, ID: e.ref, Exact: e.exact, Votes: e.votes}
-		var fold string
-		var err error
-		if k.kind == catalog.EntityFilm {
-			err = s.queryRow(ctx, "SELECT slug, title, year, title_fold FROM films WHERE id = ?", e.ref).Scan(&h.Slug, &h.Name, &h.Year, &fold)
-		} else {
-			err = s.queryRow(ctx, "SELECT slug, name, name_fold FROM people WHERE id = ?", e.ref).Scan(&h.Slug, &h.Name, &fold)
-		}
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // deleted since the index was built
-		}
-		if err != nil {
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(entries))
+	for i, e := range entries {
+		args[i] = e.ref
+	}
+	query := "SELECT id, slug, title, year, title_fold FROM films WHERE id IN (" + placeholders(len(args)) + ")"
+	if k.kind != catalog.EntityFilm {
+		query = "SELECT id, slug, name, 0, name_fold FROM people WHERE id IN (" + placeholders(len(args)) + ")"
+	}
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, s.dbError(err)
+	}
+	defer rows.Close()
+	type record struct {
+		slug, name, fold string
+		year             int
+	}
+	found := make(map[int64]record, len(entries))
+	for rows.Next() {
+		var id int64
+		var r record
+		if err := rows.Scan(&id, &r.slug, &r.name, &r.year, &r.fold); err != nil {
 			return nil, s.dbError(err)
 		}
-		if e.text != fold {
+		found[id] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.dbError(err)
+	}
+	hits := make([]catalog.SearchHit, 0, len(entries))
+	for _, e := range entries {
+		r, ok := found[e.ref]
+		if !ok {
+			continue // deleted since the index was built
+		}
+		h := catalog.SearchHit{Kind: k.kind, ID: e.ref, Exact: e.exact, Votes: e.votes, Slug: r.slug, Name: r.name, Year: r.year}
+		if e.text != r.fold {
 			h.Matched = e.text
 		}
 		hits = append(hits, h)
