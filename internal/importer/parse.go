@@ -84,10 +84,11 @@ type rowParser struct {
 	str    string // buf as a string
 	slab   []any
 	boxed  map[string]any
+	cats   map[string]any // principals' category, coded (store.IMDbCategoryCode)
 }
 
 func newRowParser(spec *fileSpec) *rowParser {
-	return &rowParser{spec: spec, boxed: map[string]any{}}
+	return &rowParser{spec: spec, boxed: map[string]any{}, cats: map[string]any{}}
 }
 
 // setChunk prepares for lines that are slices of buf (nil for none),
@@ -118,6 +119,19 @@ func (p *rowParser) box(f []byte) any {
 	var v any = text(f)
 	if len(p.boxed) < 1000 {
 		p.boxed[string(f)] = v
+	}
+	return v
+}
+
+// category returns the stored form of a principals category, boxed once
+// per distinct value.
+func (p *rowParser) category(f []byte) any {
+	if v, ok := p.cats[string(f)]; ok {
+		return v
+	}
+	var v any = store.IMDbCategoryCode(string(f))
+	if len(p.cats) < 1000 {
+		p.cats[string(f)] = v
 	}
 	return v
 }
@@ -351,9 +365,13 @@ func parseName(p *rowParser, f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "deathYear " + quote(f[3]) + " is not a year"
 	}
+	known, ok := p.idList(f[5], "tt")
+	if !ok {
+		return nil, "knownForTitles is not a list of IMDb title IDs"
+	}
 	sort := catalog.DefaultSortName(name)
 	return p.fill(id, name, sort, store.IMDbStoredFold(name), store.IMDbStoredFold(sort), store.IMDbStoredSlug(formatID("nm", id), name, 0),
-		birth, death, p.text(f[4]), p.text(f[5])), ""
+		birth, death, p.text(f[4]), known), ""
 }
 
 func parseAka(p *rowParser, f [][]byte) ([]any, string) {
@@ -396,7 +414,7 @@ func parsePrincipal(p *rowParser, f [][]byte) ([]any, string) {
 	if !ok {
 		return nil, "characters " + quote(f[5]) + " is not a JSON array of strings"
 	}
-	return p.fill(id, ord, nm, p.box(f[3]), truncate(p.text(f[4]), 500), chars), ""
+	return p.fill(id, ord, nm, p.category(f[3]), truncate(p.text(f[4]), 500), chars), ""
 }
 
 // characters turns ["Self"] into "Self" and ["A","B"] into "A / B",
@@ -428,16 +446,25 @@ func (p *rowParser) characters(f []byte) (string, bool) {
 
 // idList checks a comma list of IDs ("nm0000001,nm0000002") and returns
 // it as text ("" for \N).
+// idList checks a comma-separated list of IMDb IDs and returns it as
+// their numbers ("nm0000001,nm10000002" -> "1,10000002"), as the raw
+// tables key rows by the number too.
 func (p *rowParser) idList(f []byte, prefix string) (string, bool) {
 	if isNull(f) {
 		return "", true
 	}
+	out := make([]byte, 0, len(f))
 	for id := range bytes.SplitSeq(f, []byte{','}) {
-		if _, ok := imdbID(id, prefix); !ok {
+		n, ok := imdbID(id, prefix)
+		if !ok {
 			return "", false
 		}
+		if len(out) > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, n, 10)
 	}
-	return p.text(f), true
+	return string(out), true
 }
 
 func parseCrew(p *rowParser, f [][]byte) ([]any, string) {

@@ -113,11 +113,13 @@ func (s *Store) StartIMDbRun(ctx context.Context, opts IMDbRunOptions) (*IMDbRun
 
 func (r *IMDbRun) start(ctx context.Context) error {
 	if r.q.d.name == "sqlite" {
-		// Bulk-load settings for this connection: a 512 MiB page cache,
-		// temporary b-trees (sorts, index builds) in memory when small.
-		// synchronous stays NORMAL: in WAL mode that is cheap and a power
-		// cut loses at most the last commits, never consistency.
-		for _, p := range []string{"PRAGMA cache_size = -524288", "PRAGMA temp_store = MEMORY"} {
+		// Bulk-load settings for this connection: a 512 MiB page cache.
+		// Sorts and index builds spill to temporary files (temp_store
+		// FILE, the default): held in memory, the sorts of a full
+		// dataset's search index alone would pass 2 GiB. synchronous stays
+		// NORMAL: in WAL mode that is cheap and a power cut loses at most
+		// the last commits, never consistency.
+		for _, p := range []string{"PRAGMA cache_size = -524288", "PRAGMA temp_store = FILE"} {
 			if _, err := r.conn.ExecContext(ctx, p); err != nil {
 				return fmt.Errorf("store: %s: %w", p, err)
 			}
@@ -358,7 +360,7 @@ func batchKeyRange(t IMDbTable, rows [][]any) (lo, hi int64, strict bool) {
 // sqliteRowsPerStmt keeps a statement under SQLite's 32766 parameters.
 func sqliteRowsPerStmt(t IMDbTable) int { return min(256, 32000/(len(t.Columns)+1)) }
 
-func (r *IMDbRun) insertSQL(t IMDbTable, n int) string {
+func (r *IMDbRun) insertSQL(t IMDbTable, n int, upsert bool) string {
 	one := "(" + placeholders(len(t.Columns)+1) + ")"
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + t.Name + " (" + strings.Join(t.Columns, ", ") + ", gen) VALUES ")
@@ -368,19 +370,33 @@ func (r *IMDbRun) insertSQL(t IMDbTable, n int) string {
 		}
 		b.WriteString(one)
 	}
-	b.WriteString(r.upsertTail(t))
+	if upsert {
+		b.WriteString(r.upsertTail(t))
+	}
 	return b.String()
 }
 
+// writeSQLite writes a batch with 256-row multi-row statements. When no
+// stored row has a key in the batch's range and the keys strictly
+// increase (a first import), they are plain INSERTs: SQLite then appends
+// to the b-tree and packs its pages (an upsert left about an eighth of
+// each page empty). Otherwise they are upserts that skip unchanged rows.
 func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, finish func(context.Context, *sql.Tx, IMDbCounts) error) error {
 	per := sqliteRowsPerStmt(t)
-	full, ok := r.stmts[t.Name]
-	if !ok {
-		var err error
-		if full, err = r.conn.PrepareContext(ctx, r.insertSQL(t, per)); err != nil {
-			return r.q.dbError(err)
+	prepared := func(upsert bool) (*sql.Stmt, error) {
+		key := t.Name
+		if !upsert {
+			key += " insert"
 		}
-		r.stmts[t.Name] = full
+		if st, ok := r.stmts[key]; ok {
+			return st, nil
+		}
+		st, err := r.conn.PrepareContext(ctx, r.insertSQL(t, per, upsert))
+		if err != nil {
+			return nil, r.q.dbError(err)
+		}
+		r.stmts[key] = st
+		return st, nil
 	}
 	return r.tx(ctx, func(tx *sql.Tx) error {
 		var c IMDbCounts
@@ -392,6 +408,11 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 			if before, err = r.keyRange(ctx, tx, t, rows); err != nil {
 				return err
 			}
+		}
+		fresh := before == 0 && strict
+		full, err := prepared(!fresh)
+		if err != nil {
+			return err
 		}
 		stmt := tx.StmtContext(ctx, full)
 		args := make([]any, 0, per*(len(t.Columns)+1))
@@ -408,7 +429,7 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 			if len(chunk) == per {
 				res, err = stmt.ExecContext(ctx, args...)
 			} else {
-				res, err = tx.ExecContext(ctx, r.insertSQL(t, len(chunk)), args...)
+				res, err = tx.ExecContext(ctx, r.insertSQL(t, len(chunk), !fresh), args...)
 			}
 			if err != nil {
 				return fmt.Errorf("store: load %s: %w", t.Name, err)
@@ -418,7 +439,7 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 		}
 		switch {
 		case len(rows) == 0:
-		case before == 0 && strict:
+		case fresh:
 			// No stored row had a key in the batch's range and no key
 			// repeats within the batch, so every written row is new: the
 			// second range count (a scan of the whole batch) is not needed.

@@ -85,12 +85,11 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 	if pg {
 		idType = "BIGINT PRIMARY KEY"
 	}
-	// The film index lookup on imdb_titles.film_id is needed once per
-	// hand-made film; a temporary index keeps that cheap.
+	// imdb_titles_film_id_idx (made by the import's film mapping) keeps
+	// the lookup per hand-made film cheap.
 	stmts = append(stmts,
 		"CREATE TABLE search_titles (id "+idType+", film_id BIGINT NOT NULL, text TEXT NOT NULL, votes BIGINT NOT NULL)",
 		"CREATE TABLE search_people (id "+idType+", person_id BIGINT NOT NULL, text TEXT NOT NULL, votes BIGINT NOT NULL)",
-		"CREATE INDEX IF NOT EXISTS imdb_titles_film_idx ON imdb_titles (film_id)",
 		`INSERT INTO search_titles (id, film_id, text, votes)
 		SELECT row_number() OVER (ORDER BY votes DESC, film_id, text), film_id, text, votes
 		FROM (SELECT film_id, text, MAX(votes) AS votes FROM (`+titleEntries(q.d)+`) e WHERE text <> '' GROUP BY film_id, text) g`,
