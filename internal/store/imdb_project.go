@@ -347,14 +347,16 @@ func categoryCase(col int) string {
 func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p *IMDbProjection) error {
 	job, dept := categoryCase(1), categoryCase(2)
 	// A credit the catalog already has by hand (same film, person and
-	// department) is not added again.
+	// department) is not added again. The check reads the film's credits
+	// (a few), not the person's (thousands for some); the unary plus keeps
+	// the planner off the other indexes.
 	res, err := r.exec(ctx, tx, `INSERT INTO credits (film_id, person_id, department, job, character, billing, note, imdb_key)
 		SELECT t.film_id, n.person_id, `+dept+`, `+job+`,
 		CASE WHEN `+dept+` IN ('cast', 'self', 'archive') THEN p.characters ELSE '' END,
 		p.ordering, p.job, p.tconst * 10000 + p.ordering
 		FROM imdb_titles t CROSS JOIN imdb_principals p JOIN imdb_names n ON n.nconst = p.nconst
 		WHERE t.film_id IS NOT NULL AND p.tconst = t.tconst AND n.person_id IS NOT NULL AND (p.gen > ? OR t.linked_gen = ? OR n.linked_gen = ?)
-		AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.film_id = t.film_id AND c.person_id = n.person_id
+		AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.film_id = t.film_id AND +c.person_id = n.person_id
 			AND +c.imdb_key IS NULL AND c.department = `+dept+`)
 		ORDER BY t.tconst, p.ordering
 		ON CONFLICT (imdb_key) DO UPDATE SET person_id = excluded.person_id, department = excluded.department,
