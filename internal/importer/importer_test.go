@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/marquee-film/marquee/internal/app"
 	"github.com/marquee-film/marquee/internal/catalog"
 	"github.com/marquee-film/marquee/internal/importer"
@@ -622,6 +624,92 @@ func TestDerivedSlugsAndFoldsMatchGo(t *testing.T) {
 				if err != nil || len(hits) == 0 || hits[0].ID != p.ID || !hits[0].Exact || hits[0].Matched != "" {
 					t.Errorf("%q: exact search by the name in upper case: %v %+v", n.name, err, hits)
 				}
+			}
+		})
+	}
+}
+
+// The done-when: a film made by ingesting an article, later given
+// its IMDb ID, gains the dataset's credits and keeps its releases,
+// editions and extras; the director the article named is linked by name
+// on that film, not created a second time.
+func TestArticleFilmGainsDatasetCredits(t *testing.T) {
+	const article = "date 2025-05-02\nsource https://example.com/news/harbour-lights-disc\n\n" +
+		"Harbour Lights is coming to Blu-ray on June 9 from the Criterion Collection. The drama, written and directed by " +
+		"Mira Castellane, premiered at the 2024 Berlin Film Festival.\n\n" +
+		"The Blu-ray includes an audio commentary with writer-director Mira Castellane and a making-of featurette.\n"
+	set := map[string]string{
+		"title.basics": basicsHeader + "tt0400001\tmovie\tHarbour Lights\tHarbour Lights\t0\t2024\t\\N\t101\tDrama\n",
+		"name.basics": namesHeader +
+			"nm0500001\tMira Castellane\t1980\t\\N\tdirector,writer\ttt0400001\n" +
+			"nm0500002\tTeodor Vance\t1975\t\\N\tactor\ttt0400001\n",
+		"title.principals": principalsHeader +
+			"tt0400001\t1\tnm0500002\tactor\t\\N\t[\"The Keeper\"]\n" +
+			"tt0400001\t2\tnm0500001\tdirector\t\\N\t\\N\n",
+	}
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			svc := app.New(st, nil, nil)
+			a, err := svc.SubmitArticle(ctx, app.ArticleInput{Text: article})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.ApplyArticle(ctx, a.Source.ID, nil); err != nil {
+				t.Fatal(err)
+			}
+			before, err := svc.FilmDetail(ctx, "harbour-lights")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var editions, extras int
+			for _, r := range before.Releases {
+				editions += len(r.Editions)
+				for _, e := range r.Editions {
+					extras += len(e.Extras)
+				}
+			}
+			if len(before.Releases) == 0 || editions == 0 || extras == 0 || len(before.Credits) == 0 {
+				t.Fatalf("the article gave %d releases, %d editions, %d extras, %d credits", len(before.Releases), editions, extras, len(before.Credits))
+			}
+			film := before.Film
+			film.ExternalIDs.IMDb = "tt0400001"
+			if err := svc.UpdateFilm(ctx, &film, app.Provenance{SourceID: a.Source.ID}); err != nil {
+				t.Fatal(err)
+			}
+
+			dir := t.TempDir()
+			writeSet(t, dir, set)
+			rep := runImport(t, st, importer.Options{Paths: []string{dir}})
+			if p := rep.Projection; p.FilmsLinked != 1 || p.FilmsCreated != 0 || p.PeopleLinked != 1 || p.PeopleCreated != 1 {
+				t.Errorf("projection: %+v (want the film and the director linked, the actor created)", p)
+			}
+			after, err := svc.FilmDetail(ctx, "harbour-lights")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Film.Title != before.Film.Title || after.Film.Year != before.Film.Year {
+				t.Errorf("film changed: %+v", after.Film)
+			}
+			if diff := cmp.Diff(before.Releases, after.Releases); diff != "" {
+				t.Errorf("releases, editions or extras changed (-before +after):\n%s", diff)
+			}
+			var directors, keeper int
+			for _, c := range after.Credits {
+				if c.Department == catalog.DeptDirecting {
+					directors++
+				}
+				if c.PersonName == "Teodor Vance" && c.Character == "The Keeper" && c.Department == catalog.DeptCast {
+					keeper++
+				}
+			}
+			if directors != 1 || keeper != 1 {
+				t.Errorf("credits after the import: %d directing (want 1), %d for the new actor (want 1): %+v", directors, keeper, after.Credits)
+			}
+			people, _, err := st.ListPeople(ctx, catalog.PersonFilter{Name: "Mira Castellane"})
+			if err != nil || len(people) != 1 {
+				t.Errorf("people named Mira Castellane: %d, %v (want the article's one only)", len(people), err)
 			}
 		})
 	}

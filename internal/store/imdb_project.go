@@ -257,6 +257,36 @@ func (r *IMDbRun) projectPeople(ctx context.Context, tx *sql.Tx, last int64, p *
 		return err
 	}
 	p.PeopleLinked = affected(res)
+	// A person credited by hand (from an article, without an IMDb ID) on
+	// a film the dataset linked, under the same name as the dataset's
+	// person credited on that film, is that person: linked, not created
+	// again (which would also double the film's credit). Driven by the
+	// hand-made credits, which are few.
+	nameFold := r.foldOf("n.name_fold", "n.primary_name")
+	for _, q := range []string{
+		"DROP TABLE IF EXISTS imdb_name_matches",
+		`CREATE TEMP TABLE imdb_name_matches AS
+		SELECT p.nconst AS nconst, MIN(x.id) AS person_id
+		FROM credits c CROSS JOIN imdb_titles t CROSS JOIN imdb_principals p
+		JOIN imdb_names n ON n.nconst = p.nconst JOIN people x ON x.id = c.person_id
+		WHERE c.imdb_key IS NULL AND t.film_id = c.film_id AND NOT t.film_owned AND p.tconst = t.tconst
+		AND n.person_id IS NULL AND x.imdb_id IS NULL AND x.name_fold = ` + nameFold + `
+		GROUP BY p.nconst`,
+	} {
+		if _, err := r.exec(ctx, tx, q); err != nil {
+			return err
+		}
+	}
+	res, err = r.exec(ctx, tx, `UPDATE imdb_names SET person_owned = FALSE, linked_gen = ?,
+		person_id = (SELECT m.person_id FROM imdb_name_matches m WHERE m.nconst = imdb_names.nconst)
+		WHERE imdb_names.nconst IN (SELECT nconst FROM imdb_name_matches)`, r.Gen)
+	if err != nil {
+		return err
+	}
+	p.PeopleLinked += affected(res)
+	if _, err := r.exec(ctx, tx, "DROP TABLE imdb_name_matches"); err != nil {
+		return err
+	}
 	// People are created when a catalog film credits them.
 	nameSlug := r.slugOf("n.slug", "n.primary_name", "", "nm", "n.nconst")
 	res, err = r.exec(ctx, tx, `INSERT INTO people (slug, name, sort_name, name_fold, sort_name_fold,

@@ -20,7 +20,7 @@ import (
 //	search_people (id, person_id, text, votes): names
 //
 // SQLite indexes them with FTS5 (external content, unicode61 with
-// diacritics removed, prefix indexes for 2 and 3 characters, detail=none);
+// diacritics removed, prefix indexes for 2 to 5 characters, detail=none);
 // PostgreSQL with a GIN full-text index and, when pg_trgm is available, a
 // trigram index. Because ids follow popularity, "the first N matches in
 // id order" is the N most popular matches: a query reads only as many
@@ -106,9 +106,9 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 	} else {
 		stmts = append(stmts,
 			`CREATE VIRTUAL TABLE search_titles_fts USING fts5(text, content='search_titles', content_rowid='id',
-			tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail='none', columnsize=0)`,
+			tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5', detail='none', columnsize=0)`,
 			`CREATE VIRTUAL TABLE search_people_fts USING fts5(text, content='search_people', content_rowid='id',
-			tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail='none', columnsize=0)`,
+			tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5', detail='none', columnsize=0)`,
 			"INSERT INTO search_titles_fts (search_titles_fts) VALUES ('rebuild')",
 			"INSERT INTO search_people_fts (search_people_fts) VALUES ('rebuild')",
 			// One segment per index: a prefix query then seeks one b-tree.
@@ -158,15 +158,19 @@ func searchTokens(text string) []string {
 }
 
 type searchKind struct {
-	kind   catalog.EntityType
-	table  string // search_titles
-	fts    string // search_titles_fts
-	refCol string // film_id
+	kind    catalog.EntityType
+	table   string // search_titles
+	fts     string // search_titles_fts
+	refCol  string // film_id
+	records string // films
+	nameCol string // title
+	yearCol string // r.year
+	foldCol string // title_fold
 }
 
 var searchKinds = []searchKind{
-	{catalog.EntityFilm, "search_titles", "search_titles_fts", "film_id"},
-	{catalog.EntityPerson, "search_people", "search_people_fts", "person_id"},
+	{catalog.EntityFilm, "search_titles", "search_titles_fts", "film_id", "films", "title", "r.year", "title_fold"},
+	{catalog.EntityPerson, "search_people", "search_people_fts", "person_id", "people", "name", "0", "name_fold"},
 }
 
 type searchEntry struct {
@@ -174,6 +178,9 @@ type searchEntry struct {
 	text  string
 	votes int64
 	exact bool
+	// The record, read in the same query.
+	slug, name, fold string
+	year             int
 }
 
 // HasSearchIndex reports whether the search index has been built (by an
@@ -211,11 +218,13 @@ func (s *Store) Search(ctx context.Context, sq catalog.SearchQuery) ([]catalog.S
 		if err != nil {
 			return nil, err
 		}
-		h, err := s.hydrate(ctx, k, entries)
-		if err != nil {
-			return nil, err
+		for _, e := range entries {
+			h := catalog.SearchHit{Kind: k.kind, ID: e.ref, Exact: e.exact, Votes: e.votes, Slug: e.slug, Name: e.name, Year: e.year}
+			if e.text != e.fold {
+				h.Matched = e.text
+			}
+			hits = append(hits, h)
 		}
-		hits = append(hits, h...)
 	}
 	return hits, nil
 }
@@ -238,7 +247,7 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 		defer rows.Close()
 		for rows.Next() {
 			var e searchEntry
-			if err := rows.Scan(&e.ref, &e.text, &e.votes); err != nil {
+			if err := rows.Scan(&e.ref, &e.text, &e.votes, &e.slug, &e.name, &e.year, &e.fold); err != nil {
 				return err
 			}
 			if seen[e.ref] || len(out) >= limit {
@@ -250,8 +259,11 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 		}
 		return rows.Err()
 	}
-	cols := "s." + k.refCol + ", s.text, s.votes"
-	rows, err := s.query(ctx, "SELECT "+cols+" FROM "+k.table+" s WHERE s.text = ? ORDER BY s.id LIMIT ?", exact, limit)
+	// The record comes with each entry (an entry whose record was
+	// deleted since the index was built drops out of the join).
+	cols := "s." + k.refCol + ", s.text, s.votes, r.slug, r." + k.nameCol + ", " + k.yearCol + ", r." + k.foldCol
+	from := k.table + " s JOIN " + k.records + " r ON r.id = s." + k.refCol
+	rows, err := s.query(ctx, "SELECT "+cols+" FROM "+from+" WHERE s.text = ? ORDER BY s.id LIMIT ?", exact, limit)
 	if err != nil {
 		return nil, s.searchError(err)
 	}
@@ -283,7 +295,7 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 			for i := len(terms) - prefixes; i < len(terms); i++ {
 				terms[i] += ":*"
 			}
-			rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.table+" s WHERE to_tsvector('simple', s.text) @@ to_tsquery('simple', ?) ORDER BY s.id LIMIT ?",
+			rows, err = s.query(ctx, "SELECT "+cols+" FROM "+from+" WHERE to_tsvector('simple', s.text) @@ to_tsquery('simple', ?) ORDER BY s.id LIMIT ?",
 				strings.Join(terms, " & "), fetch)
 		} else {
 			terms := make([]string, len(tokens))
@@ -293,7 +305,7 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 			for i := len(terms) - prefixes; i < len(terms); i++ {
 				terms[i] += "*"
 			}
-			rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.fts+" JOIN "+k.table+" s ON s.id = "+k.fts+".rowid WHERE "+k.fts+" MATCH ? ORDER BY "+k.fts+".rowid LIMIT ?",
+			rows, err = s.query(ctx, "SELECT "+cols+" FROM "+k.fts+" JOIN "+k.table+" s ON s.id = "+k.fts+".rowid JOIN "+k.records+" r ON r.id = s."+k.refCol+" WHERE "+k.fts+" MATCH ? ORDER BY "+k.fts+".rowid LIMIT ?",
 				strings.Join(terms, " AND "), fetch)
 		}
 		if err != nil {
@@ -323,54 +335,6 @@ func (s *Store) searchError(err error) error {
 		return catalog.Errorf(catalog.KindUnavailable, "the search index has not been built; run `marquee import imdb`")
 	}
 	return s.dbError(err)
-}
-
-func (s *Store) hydrate(ctx context.Context, k searchKind, entries []searchEntry) ([]catalog.SearchHit, error) {
-	if len(entries) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(entries))
-	for i, e := range entries {
-		args[i] = e.ref
-	}
-	query := "SELECT id, slug, title, year, title_fold FROM films WHERE id IN (" + placeholders(len(args)) + ")"
-	if k.kind != catalog.EntityFilm {
-		query = "SELECT id, slug, name, 0, name_fold FROM people WHERE id IN (" + placeholders(len(args)) + ")"
-	}
-	rows, err := s.query(ctx, query, args...)
-	if err != nil {
-		return nil, s.dbError(err)
-	}
-	defer rows.Close()
-	type record struct {
-		slug, name, fold string
-		year             int
-	}
-	found := make(map[int64]record, len(entries))
-	for rows.Next() {
-		var id int64
-		var r record
-		if err := rows.Scan(&id, &r.slug, &r.name, &r.year, &r.fold); err != nil {
-			return nil, s.dbError(err)
-		}
-		found[id] = r
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.dbError(err)
-	}
-	hits := make([]catalog.SearchHit, 0, len(entries))
-	for _, e := range entries {
-		r, ok := found[e.ref]
-		if !ok {
-			continue // deleted since the index was built
-		}
-		h := catalog.SearchHit{Kind: k.kind, ID: e.ref, Exact: e.exact, Votes: e.votes, Slug: r.slug, Name: r.name, Year: r.year}
-		if e.text != r.fold {
-			h.Matched = e.text
-		}
-		hits = append(hits, h)
-	}
-	return hits, nil
 }
 
 // GetFilmRating returns the film's IMDb rating; see catalog.RatingReader.
