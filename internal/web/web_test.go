@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -19,6 +20,7 @@ import (
 	"github.com/marquee-film/marquee/internal/catalog"
 	"github.com/marquee-film/marquee/internal/demo"
 	"github.com/marquee-film/marquee/internal/feed"
+	"github.com/marquee-film/marquee/internal/store"
 	"github.com/marquee-film/marquee/internal/store/storetest"
 	"github.com/marquee-film/marquee/internal/web"
 )
@@ -56,13 +58,15 @@ const (
 // with a hostile title and synopsis, and a film with an accented title.
 type fixture struct {
 	svc     *app.Service
+	store   *store.Store
 	handler http.Handler
 }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	svc := app.New(storetest.NewSQLite(t), &stepClock{t: time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)}, nil)
+	st := storetest.NewSQLite(t)
+	svc := app.New(st, &stepClock{t: time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)}, nil)
 	b, err := demo.Bundle()
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +112,7 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &fixture{svc: svc, handler: web.New(svc, fixedClock{today}, log).Handler()}
+	return &fixture{svc: svc, store: st, handler: web.New(svc, fixedClock{today}, log).Handler()}
 }
 
 type response struct {
@@ -656,5 +660,29 @@ func TestCalendarMonthViewListsAFewYearOnlyReleases(t *testing.T) {
 	list.mustContain(t, "list view", "Undated Film 00", "Undated Film 10")
 	if strings.Contains(list.text, "more releases of 2031") {
 		t.Error("the list view cuts the year-only releases")
+	}
+}
+
+// With a search index (as an import builds it) the search page finds
+// films by alternative titles and by the beginning of a word, most
+// popular first, and people the same way.
+func TestSearchPageUsesTheIndex(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	if err := f.store.BuildSearchIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, want string }{
+		{"fabuleux destin", "Amélie"}, // the original title
+		{"ameli", "Amélie"},
+		{"flor proj", "The Florida Project"},
+		{"zulaw", "Andrzej Żuławski"},
+		{"criterion", "The Criterion Collection"},
+	} {
+		r := f.get(t, "/search?q="+url.QueryEscape(c.q))
+		if r.status != http.StatusOK {
+			t.Fatalf("%q: status %d", c.q, r.status)
+		}
+		r.mustContain(t, c.q, c.want)
 	}
 }
