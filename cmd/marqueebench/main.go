@@ -58,6 +58,7 @@ type options struct {
 	pprofAddr  string
 	rotate     int
 	verbose    bool
+	imdb       bool
 }
 
 func main() {
@@ -80,6 +81,7 @@ func main() {
 	flag.StringVar(&o.pprofAddr, "pprof", "", "serve net/http/pprof on this loopback address (e.g. 127.0.0.1:6060)")
 	flag.IntVar(&o.rotate, "rotate", 20000, "generated films the rotating film-page target cycles through, so that most requests miss the page cache (0: no such target)")
 	flag.BoolVar(&o.verbose, "v", false, "print wrk's full output")
+	flag.BoolVar(&o.imdb, "imdb", false, "-db holds an IMDb import (marquee import imdb): measure GET /api/v1/films/{id} over its films and the search API instead of generating a catalog")
 	flag.Parse()
 	if o.duration < time.Second || o.duration > 5*time.Minute || o.rounds < 1 || o.rounds > 20 {
 		fatal(errors.New("-duration must be 1s to 5m and -rounds 1 to 20"))
@@ -130,11 +132,14 @@ func run(ctx context.Context, o *options) error {
 		return err
 	}
 	svc := app.New(st, app.SystemClock{}, log)
-	t0 := time.Now()
-	g := generate(genSpec{Films: o.films, Seed: o.seed, FromYear: o.fromYear, ToYear: o.toYear}, o.chunk)
-	fmt.Printf("generated %d films, %d credits, %d releases in memory in %s\n", g.Films, g.Credits, g.Releases, time.Since(t0).Round(time.Millisecond))
-	if err := ensureCatalog(ctx, svc, g, dbPath); err != nil {
-		return err
+	var g *generated
+	if !o.imdb {
+		t0 := time.Now()
+		g = generate(genSpec{Films: o.films, Seed: o.seed, FromYear: o.fromYear, ToYear: o.toYear}, o.chunk)
+		fmt.Printf("generated %d films, %d credits, %d releases in memory in %s\n", g.Films, g.Credits, g.Releases, time.Since(t0).Round(time.Millisecond))
+		if err := ensureCatalog(ctx, svc, g, dbPath); err != nil {
+			return err
+		}
 	}
 
 	// The two servers, on loopback only.
@@ -160,15 +165,23 @@ func run(ctx context.Context, o *options) error {
 		}
 	}
 
-	busy, busyN := g.busiestMonth()
-	targets := []*target{
-		{name: "baseline", path: "/"},
-		{name: "film (demo)", path: "/films/red-rocket-2021", target: 0.20},
-		{name: "film (generated)", path: "/films/" + g.Sample[len(g.Sample)/2], target: 0.20},
-		{name: "calendar " + o.month, path: "/calendar?month=" + o.month, target: 0.15},
-		{name: "calendar " + busy + " (busiest)", path: "/calendar?month=" + busy, target: 0.15},
+	var targets []*target
+	if o.imdb {
+		if targets, err = imdbTargets(ctx, dbPath, tmp, o.rotate); err != nil {
+			return err
+		}
+	} else {
+		busy, busyN := g.busiestMonth()
+		targets = []*target{
+			{name: "baseline", path: "/"},
+			{name: "film (demo)", path: "/films/red-rocket-2021", target: 0.20},
+			{name: "film (generated)", path: "/films/" + g.Sample[len(g.Sample)/2], target: 0.20},
+			{name: "calendar " + o.month, path: "/calendar?month=" + o.month, target: 0.15},
+			{name: "calendar " + busy + " (busiest)", path: "/calendar?month=" + busy, target: 0.15},
+		}
+		fmt.Printf("busiest generated month: %s (%d day- or month-precise generated releases); %s has %d\n", busy, busyN, o.month, g.PerMonth[o.month])
 	}
-	if o.rotate > 0 {
+	if o.rotate > 0 && !o.imdb {
 		paths := rotationPaths(g, o.rotate)
 		script, err := rotationScript(tmp, paths)
 		if err != nil {
@@ -182,7 +195,6 @@ func run(ctx context.Context, o *options) error {
 			return t.name != "baseline" && !slices.ContainsFunc(keep, func(k string) bool { return strings.Contains(t.name, strings.TrimSpace(k)) })
 		})
 	}
-	fmt.Printf("busiest generated month: %s (%d day- or month-precise generated releases); %s has %d\n", busy, busyN, o.month, g.PerMonth[o.month])
 	for _, t := range targets {
 		url := subjectURL
 		if t.name == "baseline" {
