@@ -491,10 +491,21 @@ func (r *IMDbRun) Finish(ctx context.Context) error {
 	if err := r.q.analyze(ctx, r.conn); err != nil {
 		return err
 	}
-	return r.tx(ctx, func(tx *sql.Tx) error {
+	err := r.tx(ctx, func(tx *sql.Tx) error {
 		_, err := r.exec(ctx, tx, "UPDATE imdb_imports SET status = 'done', finished_at = ? WHERE gen = ?", formatTime(time.Now()), r.Gen)
 		return err
 	})
+	if err != nil || r.q.d.name != "sqlite" {
+		return err
+	}
+	// The mapping's transactions leave a write-ahead log of gigabytes
+	// after a full import; copy it into the database and truncate it.
+	// Readers that hold an older snapshot make this a partial checkpoint,
+	// which is fine: the log is reused, and truncated by a later one.
+	if _, err := r.conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return r.q.dbError(fmt.Errorf("store: checkpoint: %w", err))
+	}
+	return nil
 }
 
 // IMDbRejects lists a run's rejected rows in file and line order (at

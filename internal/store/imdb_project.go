@@ -101,13 +101,23 @@ func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProject
 			if err != nil {
 				return err
 			}
-			switch step {
-			case "films":
-				err = r.projectFilms(ctx, tx, last, &p)
-			case "people":
-				err = r.projectPeople(ctx, tx, last, &p)
-			case "credits":
-				err = r.projectCredits(ctx, tx, last, &p)
+			project := func() error {
+				switch step {
+				case "films":
+					return r.projectFilms(ctx, tx, last, &p)
+				case "people":
+					return r.projectPeople(ctx, tx, last, &p)
+				default:
+					return r.projectCredits(ctx, tx, last, &p)
+				}
+			}
+			if last == 0 {
+				// The first mapping into this catalog adds millions of rows:
+				// the indexes that they would enter in random order are
+				// built afterwards instead, by sorting.
+				err = r.withoutIndexes(ctx, tx, bulkIndexes[step], project)
+			} else {
+				err = project()
 			}
 			if err != nil {
 				return err
@@ -120,6 +130,51 @@ func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProject
 		p.Steps = append(p.Steps, IMDbStep{Name: step, Elapsed: time.Since(start)})
 	}
 	return p, nil
+}
+
+// bulkIndexes are, per step, the secondary indexes that a first mapping
+// drops and builds again afterwards. Kept are the unique ones and those
+// the step's own statements look up (films' and people's slug and IMDb
+// ID, credits_film_idx for the hand-made-credit check,
+// credits_imdb_key_idx for the upsert).
+var bulkIndexes = map[string][]string{
+	"films":   {"films_title_fold_idx", "films_year_idx", "claims_subject_idx", "claims_film_idx", "claims_source_idx"},
+	"people":  {"people_sort_name_fold_idx", "people_name_fold_idx", "claims_subject_idx", "claims_film_idx", "claims_source_idx"},
+	"credits": {"credits_person_idx"},
+}
+
+// withoutIndexes runs fn with the named indexes dropped and creates them
+// again from their stored definitions, all in tx. Only on SQLite, where
+// readers keep reading their snapshot meanwhile; PostgreSQL would lock
+// the tables against readers until the step commits.
+func (r *IMDbRun) withoutIndexes(ctx context.Context, tx *sql.Tx, names []string, fn func() error) error {
+	if r.q.d.name != "sqlite" || len(names) == 0 {
+		return fn()
+	}
+	var defs []string
+	for _, name := range names {
+		var def string
+		err := r.row(ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ? AND sql IS NOT NULL", name).Scan(&def)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := r.exec(ctx, tx, "DROP INDEX "+name); err != nil {
+			return err
+		}
+		defs = append(defs, def)
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, def := range defs {
+		if _, err := r.exec(ctx, tx, def); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (r *IMDbRun) typeList() (string, []any) {
