@@ -431,6 +431,18 @@ func categoryCase(col int) string {
 
 func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p *IMDbProjection) error {
 	job, dept := categoryCase(1), categoryCase(2)
+	// Each credit looks its person up in imdb_names, in random order: on
+	// a full dataset that table is gigabytes, far more than the page
+	// cache. A first mapping on SQLite builds a narrow covering index of
+	// the people instead (a tenth of the size) and drops it afterwards.
+	names := "imdb_names n"
+	if last == 0 && r.q.d.name == "sqlite" {
+		if _, err := r.exec(ctx, tx, `CREATE INDEX imdb_names_person_tmp ON imdb_names (nconst, person_id, linked_gen)
+			WHERE person_id IS NOT NULL`); err != nil {
+			return err
+		}
+		names = "imdb_names n INDEXED BY imdb_names_person_tmp"
+	}
 	// A credit the catalog already has by hand (same film, person and
 	// department) is not added again. The check reads the film's credits
 	// (a few), not the person's (thousands for some); the unary plus keeps
@@ -439,7 +451,7 @@ func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p 
 		SELECT t.film_id, n.person_id, `+dept+`, `+job+`,
 		CASE WHEN `+dept+` IN ('cast', 'self', 'archive') THEN p.characters ELSE '' END,
 		p.ordering, p.job, p.tconst * 10000 + p.ordering
-		FROM imdb_titles t CROSS JOIN imdb_principals p JOIN imdb_names n ON n.nconst = p.nconst
+		FROM imdb_titles t CROSS JOIN imdb_principals p JOIN `+names+` ON n.nconst = p.nconst
 		WHERE t.film_id IS NOT NULL AND p.tconst = t.tconst AND n.person_id IS NOT NULL AND (p.gen > ? OR t.linked_gen = ? OR n.linked_gen = ?)
 		AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.film_id = t.film_id AND +c.person_id = n.person_id
 			AND +c.imdb_key IS NULL AND c.department = `+dept+`)
@@ -451,5 +463,8 @@ func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p 
 		return err
 	}
 	p.CreditsWritten = affected(res)
-	return nil
+	if names != "imdb_names n" {
+		_, err = r.exec(ctx, tx, "DROP INDEX imdb_names_person_tmp")
+	}
+	return err
 }
