@@ -80,6 +80,7 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 		"DROP TABLE IF EXISTS search_people_fts",
 		"DROP TABLE IF EXISTS search_titles",
 		"DROP TABLE IF EXISTS search_people",
+		"DROP TABLE IF EXISTS search_meta",
 	}
 	idType := "INTEGER PRIMARY KEY"
 	if pg {
@@ -95,6 +96,11 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 		FROM (SELECT film_id, text, MAX(votes) AS votes FROM (`+titleEntries(q.d)+`) e WHERE text <> '' GROUP BY film_id, text) g`,
 		`INSERT INTO search_people (id, person_id, text, votes)
 		SELECT row_number() OVER (ORDER BY votes DESC, person_id), person_id, text, votes FROM (`+peopleEntries+`) e`,
+		// The newest film and person the index knows: Search also reads
+		// the records made after it (from articles, by hand) directly.
+		"CREATE TABLE search_meta (kind TEXT PRIMARY KEY, max_id BIGINT NOT NULL)",
+		"INSERT INTO search_meta (kind, max_id) SELECT 'film', COALESCE(MAX(id), 0) FROM films",
+		"INSERT INTO search_meta (kind, max_id) SELECT 'person', COALESCE(MAX(id), 0) FROM people",
 		"CREATE INDEX search_titles_text_idx ON search_titles (text, id)",
 		"CREATE INDEX search_people_text_idx ON search_people (text, id)",
 	)
@@ -315,6 +321,31 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 			return nil, err
 		}
 	}
+	// Records made since the index was built are not in it: they are
+	// few (the index is rebuilt by each import), so their titles are
+	// matched directly, every word anywhere in the title.
+	if len(out) < limit {
+		conds := make([]string, len(tokens))
+		args := []any{string(k.kind)}
+		for i, t := range tokens {
+			conds[i] = "r." + k.foldCol + " LIKE ?"
+			args = append(args, "%"+t+"%")
+		}
+		args = append(args, fetch)
+		rows, err := s.query(ctx, "SELECT r.id, r."+k.foldCol+", 0, r.slug, r."+k.nameCol+", "+k.yearCol+", r."+k.foldCol+
+			" FROM "+k.records+" r WHERE r.id > (SELECT max_id FROM search_meta WHERE kind = ?) AND "+strings.Join(conds, " AND ")+
+			" ORDER BY r.id LIMIT ?", args...)
+		switch {
+		case err != nil && isMissingTable(err):
+			// An index built before search_meta existed: skip.
+		case err != nil:
+			return nil, s.dbError(err)
+		default:
+			if err := add(rows, false); err != nil {
+				return nil, err
+			}
+		}
+	}
 	// Exact matches found by the prefix query (titles with punctuation)
 	// go first too.
 	slices.SortStableFunc(out, func(a, b searchEntry) int {
@@ -329,9 +360,13 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 	return out, nil
 }
 
-func (s *Store) searchError(err error) error {
+func isMissingTable(err error) bool {
 	msg := err.Error()
-	if strings.Contains(msg, "no such table") || strings.Contains(msg, "does not exist") {
+	return strings.Contains(msg, "no such table") || strings.Contains(msg, "does not exist")
+}
+
+func (s *Store) searchError(err error) error {
+	if isMissingTable(err) {
 		return catalog.Errorf(catalog.KindUnavailable, "the search index has not been built; run `marquee import imdb`")
 	}
 	return s.dbError(err)
