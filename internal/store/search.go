@@ -29,7 +29,9 @@ import (
 // on (text, id).
 //
 // The index is rebuilt by each import that changed the catalog (in one
-// transaction; readers see the old index until it commits). These tables
+// transaction; readers see the old index until it commits). search_meta
+// records the newest film and person it holds; Search matches the titles
+// and names of newer records (from articles, by hand) directly. These tables
 // are not in the migrations: they are derived data, dialect-specific,
 // and rebuilt from the catalog at will.
 
