@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
@@ -286,8 +287,14 @@ func (s *Store) searchKind(ctx context.Context, k searchKind, tokens []string, e
 	// last word as a prefix (type-ahead), then every word as a prefix:
 	// "red" ranks "Red Rocket" above "Reddening", and a query of whole
 	// words never expands a prefix (which reads every entry under it).
-	fetch := 3*limit + 10
+	fetch := 2*limit + 5
 	phases := []int{0, 1} // whole words; the last word as a prefix
+	if utf8.RuneCountInString(tokens[len(tokens)-1]) <= 5 {
+		// A prefix index answers a last word of up to 5 characters
+		// without expanding it, and a query costs more than its rows:
+		// one prefix query finds the whole words too.
+		phases = []int{1}
+	}
 	if len(tokens) > 1 {
 		phases = append(phases, len(tokens)) // every word as a prefix ("rock red")
 	}
