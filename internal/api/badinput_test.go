@@ -1,8 +1,10 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -406,6 +408,27 @@ func TestInternalErrorsAreGeneric(t *testing.T) {
 	h.ServeHTTP(rec, newRequest("GET", "/api/v1/films/x")) // nil service: panics
 	if rec.Code != http.StatusInternalServerError || !strings.Contains(rec.Body.String(), `"internal"`) {
 		t.Errorf("panic: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// A request whose client went away is not an internal error: nothing is
+// logged at error level (wrk and browsers close connections all the
+// time).
+func TestAbandonedRequestsAreNotErrors(t *testing.T) {
+	t.Parallel()
+	var logs strings.Builder
+	h := newHandler(nil, slogTo(&logs))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	h.writeError(newRecorder(), newRequest("GET", "/api/v1/films/1").WithContext(ctx), fmt.Errorf("store: get film: %w", context.Canceled))
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("an abandoned request was logged as an error: %q", logs.String())
+	}
+	// A cancellation that is not the request's own still is one.
+	logs.Reset()
+	h.writeError(newRecorder(), newRequest("GET", "/api/v1/films/1"), context.Canceled)
+	if !strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("a cancellation not from the client was not logged: %q", logs.String())
 	}
 }
 

@@ -37,6 +37,12 @@ func (e *httpError) Error() string { return e.message }
 // writeError writes err as a JSON error body with its status. Internal
 // errors get a generic message and are logged with their cause.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+		// The client went away (or its deadline passed): nobody reads
+		// the answer, and it is not the server's failure.
+		h.log.DebugContext(r.Context(), "api: request abandoned by the client", "method", r.Method, "path", r.URL.Path, "err", err)
+		return
+	}
 	var body ErrorBody
 	status := http.StatusInternalServerError
 	var he *httpError
