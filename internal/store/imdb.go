@@ -301,35 +301,41 @@ func (r *IMDbRun) upsertTail(t IMDbTable) string {
 		" WHERE " + strings.Join(diff, " OR ")
 }
 
-// keyRange counts the stored rows whose key lies between the first and
-// the last key of rows (rows in key order; the full key, so that a batch
-// that starts in the middle of a title's principals does not count the
-// rows of that title that the previous batch wrote).
-func (r *IMDbRun) keyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, rows [][]any) (int64, error) {
-	var n int64
-	cond, args := keyRangeCond(t, rows)
-	err := r.row(ctx, tx, "SELECT count(*) FROM "+t.Name+" WHERE "+cond, args...).Scan(&n)
-	return n, err
+// keySpan is a batch's key range as an SQL condition ("key between the
+// key of the first row and the key of the last row", on the whole key,
+// so that a batch that starts in the middle of a title's principals does
+// not count the rows of that title that the previous batch wrote), and
+// whether the batch's keys strictly increase. When they do not, the
+// condition covers the whole range of first keys.
+type keySpan struct {
+	cond   string
+	args   []any
+	strict bool
 }
 
-// anyInKeyRange reports whether any stored row lies in rows' key range.
-func (r *IMDbRun) anyInKeyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, rows [][]any) (bool, error) {
-	var ok bool
-	cond, args := keyRangeCond(t, rows)
-	err := r.row(ctx, tx, "SELECT EXISTS (SELECT 1 FROM "+t.Name+" WHERE "+cond+")", args...).Scan(&ok)
-	return ok, err
-}
-
-// keyRangeCond is the condition "key between the key of the first row
-// and the key of the last row". When the batch is not in key order the
-// whole range of first keys is used.
-func keyRangeCond(t IMDbTable, rows [][]any) (string, []any) {
+// batchKeySpan computes rows' key span (rows not empty), reading the
+// batch once.
+func batchKeySpan(t IMDbTable, rows [][]any) keySpan {
 	first, last := rows[0], rows[len(rows)-1]
 	lo, hi, strict := batchKeyRange(t, rows)
 	if len(t.Key) == 2 && strict {
-		return "(" + t.Key[0] + ", " + t.Key[1] + ") BETWEEN (?, ?) AND (?, ?)", []any{first[0], first[1], last[0], last[1]}
+		return keySpan{"(" + t.Key[0] + ", " + t.Key[1] + ") BETWEEN (?, ?) AND (?, ?)", []any{first[0], first[1], last[0], last[1]}, true}
 	}
-	return t.Key[0] + " BETWEEN ? AND ?", []any{lo, hi}
+	return keySpan{t.Key[0] + " BETWEEN ? AND ?", []any{lo, hi}, strict}
+}
+
+// keyRange counts the stored rows in the span.
+func (r *IMDbRun) keyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, span keySpan) (int64, error) {
+	var n int64
+	err := r.row(ctx, tx, "SELECT count(*) FROM "+t.Name+" WHERE "+span.cond, span.args...).Scan(&n)
+	return n, err
+}
+
+// anyInKeyRange reports whether any stored row lies in the span.
+func (r *IMDbRun) anyInKeyRange(ctx context.Context, tx *sql.Tx, t IMDbTable, span keySpan) (bool, error) {
+	var ok bool
+	err := r.row(ctx, tx, "SELECT EXISTS (SELECT 1 FROM "+t.Name+" WHERE "+span.cond+")", span.args...).Scan(&ok)
+	return ok, err
 }
 
 // batchKeyRange returns the smallest and largest first key of rows, and
@@ -405,15 +411,15 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 	return r.tx(ctx, func(tx *sql.Tx) error {
 		var c IMDbCounts
 		var before int64
-		strict := false
+		var span keySpan
 		if len(rows) > 0 {
-			_, _, strict = batchKeyRange(t, rows)
+			span = batchKeySpan(t, rows)
 			var err error
-			if before, err = r.keyRange(ctx, tx, t, rows); err != nil {
+			if before, err = r.keyRange(ctx, tx, t, span); err != nil {
 				return err
 			}
 		}
-		fresh := before == 0 && strict
+		fresh := before == 0 && span.strict
 		full, err := prepared(!fresh)
 		if err != nil {
 			return err
@@ -449,7 +455,7 @@ func (r *IMDbRun) writeSQLite(ctx context.Context, t IMDbTable, rows [][]any, fi
 			// second range count (a scan of the whole batch) is not needed.
 			c.Inserted = affected
 		default:
-			after, err := r.keyRange(ctx, tx, t, rows)
+			after, err := r.keyRange(ctx, tx, t, span)
 			if err != nil {
 				return err
 			}

@@ -26,12 +26,12 @@ func (r *IMDbRun) writePostgres(ctx context.Context, t IMDbTable, rows [][]any, 
 		if len(rows) == 0 {
 			return finish(ctx, tx, c)
 		}
-		_, _, strict := batchKeyRange(t, rows)
-		clash, err := r.anyInKeyRange(ctx, tx, t, rows)
+		span := batchKeySpan(t, rows)
+		clash, err := r.anyInKeyRange(ctx, tx, t, span)
 		if err != nil {
 			return err
 		}
-		if !clash && strict {
+		if !clash && span.strict {
 			n, err := r.copyRows(ctx, t.Name, cols, rows)
 			if err != nil {
 				return fmt.Errorf("store: copy into %s: %w", t.Name, err)
