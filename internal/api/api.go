@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/marquee-film/marquee/internal/app"
+	"github.com/marquee-film/marquee/internal/httpcache"
 )
 
 // Prefix is the path every route of the API starts with.
@@ -47,6 +48,7 @@ type handler struct {
 	routes   []route
 	patterns map[string]bool // registered route patterns
 	openapi  []byte
+	cache    *httpcache.Cache // responses of the public GET routes
 }
 
 // New returns the JSON API handler. It serves paths that begin with
@@ -61,9 +63,16 @@ func newHandler(svc *app.Service, log *slog.Logger) *handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	h := &handler{svc: svc, log: log, mux: http.NewServeMux(), patterns: map[string]bool{}}
+	if svc != nil { // nil only in tests of the route table
+		h.cache = httpcache.New(httpcache.Config{Key: h.cacheKey, Version: svc.CatalogVersion, Now: svc.Now})
+	}
 	h.routes = h.allRoutes()
 	for _, rt := range h.routes {
-		h.mux.Handle(rt.pattern(), h.endpoint(rt))
+		serve := h.endpoint(rt)
+		if h.cache != nil && rt.method == http.MethodGet && !rt.auth {
+			serve = h.cache.Handler(serve)
+		}
+		h.mux.Handle(rt.pattern(), serve)
 		h.patterns[rt.pattern()] = true
 	}
 	h.mux.HandleFunc(Prefix+"/", h.fallback)
@@ -129,6 +138,15 @@ func (h *handler) endpoint(rt route) http.Handler {
 			h.writeError(w, r, err)
 		}
 	})
+}
+
+// cacheKey is the response-cache key of a request to a public GET route:
+// its URL and the service's calendar day, since some answers (upcoming
+// releases) depend on the date. Credentials are not part of the key: a
+// public route never authenticates, so its answer cannot depend on who
+// asks.
+func (h *handler) cacheKey(r *http.Request) string {
+	return h.svc.Now().Format("2006-01-02") + " " + r.URL.Path + "?" + r.URL.RawQuery
 }
 
 // probeMethods are the methods tried to fill the Allow header of a 405.

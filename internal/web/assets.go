@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/marquee-film/marquee/internal/httpcache"
 )
 
 // asset is one embedded static file.
@@ -90,7 +92,7 @@ func (a *assets) serveFile(w http.ResponseWriter, r *http.Request, file string) 
 	}
 	h.Set("ETag", x.etag)
 	h.Set("Content-Type", x.ctype)
-	if etagMatches(r.Header.Get("If-None-Match"), x.etag) {
+	if httpcache.ETagMatches(r.Header.Get("If-None-Match"), x.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/marquee-film/marquee/internal/app"
+	"github.com/marquee-film/marquee/internal/httpcache"
 )
 
 //go:embed templates/*.html
@@ -38,7 +39,7 @@ type Site struct {
 	pages  map[string]*template.Template
 	assets *assets
 	bufs   sync.Pool // of *bytes.Buffer, for rendering pages
-	cache  *pageCache
+	cache  *httpcache.Cache
 }
 
 // New parses every template and hashes the static assets. It panics if an
@@ -51,7 +52,8 @@ func New(svc *app.Service, clock app.Clock, log *slog.Logger) *Site {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Site{svc: svc, clock: clock, log: log, assets: loadAssets(), cache: newPageCache()}
+	s := &Site{svc: svc, clock: clock, log: log, assets: loadAssets()}
+	s.cache = newPageCache(s)
 	s.pages = parsePages(s.assets)
 	return s
 }
@@ -183,7 +185,7 @@ func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page) {
 		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 		h.Set("ETag", etag)
 		h.Set("Cache-Control", "no-cache")
-		if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		if httpcache.ETagMatches(r.Header.Get("If-None-Match"), etag) {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
@@ -194,17 +196,6 @@ func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(buf.Bytes())
 	}
-}
-
-// etagMatches reports whether an If-None-Match header names etag.
-func etagMatches(header, etag string) bool {
-	for _, v := range strings.Split(header, ",") {
-		v = strings.TrimPrefix(strings.TrimSpace(v), "W/")
-		if v == etag || v == "*" {
-			return true
-		}
-	}
-	return false
 }
 
 // parsePages parses the layout and partials once, then clones them for
