@@ -135,7 +135,7 @@ func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProject
 // bulkIndexes are, per step, the secondary indexes that a first mapping
 // drops and builds again afterwards. Kept are the unique ones and those
 // the step's own statements look up (films' and people's slug and IMDb
-// ID, credits_film_idx for the hand-made-credit check,
+// ID, credits_manual_idx for the hand-made-credit check,
 // credits_imdb_key_idx for the upsert).
 var bulkIndexes = map[string][]string{
 	"films":   {"films_title_fold_idx", "films_year_idx", "claims_subject_idx", "claims_film_idx", "claims_source_idx"},
@@ -175,6 +175,15 @@ func (r *IMDbRun) withoutIndexes(ctx context.Context, tx *sql.Tx, names []string
 		}
 	}
 	return nil
+}
+
+// indexedBy is SQLite's INDEXED BY clause naming index (with a trailing
+// space), or nothing on PostgreSQL, whose planner is not told.
+func (r *IMDbRun) indexedBy(index string) string {
+	if r.q.d.name != "sqlite" {
+		return ""
+	}
+	return "INDEXED BY " + index + " "
 }
 
 func (r *IMDbRun) typeList() (string, []any) {
@@ -444,17 +453,17 @@ func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p 
 		names = "imdb_names n INDEXED BY imdb_names_person_tmp"
 	}
 	// A credit the catalog already has by hand (same film, person and
-	// department) is not added again. The check reads the film's credits
-	// (a few), not the person's (thousands for some); the unary plus keeps
-	// the planner off the other indexes.
+	// department) is not added again. The check reads credits_manual_idx,
+	// which holds only the hand-made credits: a probe per credit written
+	// into a small index, not a read of the film's other credits.
 	res, err := r.exec(ctx, tx, `INSERT INTO credits (film_id, person_id, department, job, character, billing, note, imdb_key)
 		SELECT t.film_id, n.person_id, `+dept+`, `+job+`,
 		CASE WHEN `+dept+` IN ('cast', 'self', 'archive') THEN p.characters ELSE '' END,
 		p.ordering, p.job, p.tconst * 10000 + p.ordering
 		FROM imdb_titles t CROSS JOIN imdb_principals p JOIN `+names+` ON n.nconst = p.nconst
 		WHERE t.film_id IS NOT NULL AND p.tconst = t.tconst AND n.person_id IS NOT NULL AND (p.gen > ? OR t.linked_gen = ? OR n.linked_gen = ?)
-		AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.film_id = t.film_id AND +c.person_id = n.person_id
-			AND +c.imdb_key IS NULL AND c.department = `+dept+`)
+		AND NOT EXISTS (SELECT 1 FROM credits c `+r.indexedBy("credits_manual_idx")+`WHERE c.film_id = t.film_id AND c.person_id = n.person_id
+			AND c.imdb_key IS NULL AND c.department = `+dept+`)
 		ORDER BY t.tconst, p.ordering
 		ON CONFLICT (imdb_key) DO UPDATE SET person_id = excluded.person_id, department = excluded.department,
 		job = excluded.job, character = excluded.character, billing = excluded.billing, note = excluded.note`,
