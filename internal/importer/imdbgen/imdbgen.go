@@ -39,13 +39,19 @@ type ds struct {
 }
 
 // id maps an index to an ID: the first 60% are 7-digit IDs with small
-// gaps, the rest 8-digit IDs from 10,000,000, as in the real files.
+// gaps, the rest 8-digit IDs from 10,000,000, as in the real files. IDs
+// strictly increase with i: at full scale, where 60% of the names is
+// over 9 million, the 7-digit gaps shrink so that they stay below
+// 10,000,000 (and above scale 1.1 fewer than 60% are 7-digit).
 func id(i, n int) int64 {
-	cut := n * 6 / 10
-	if i < cut {
-		return int64(i)*3/2 + 1
+	cut := min(int64(n*6/10), 9_999_998) // at most that many 7-digit IDs
+	if int64(i) < cut {
+		if cut*3/2 < 9_999_999 {
+			return int64(i)*3/2 + 1
+		}
+		return int64(i)*9_999_998/cut + 1
 	}
-	return 10_000_000 + int64(i-cut)*5/4
+	return 10_000_000 + (int64(i)-cut)*5/4
 }
 
 func tt(i, n int) string { return fmtID("tt", id(i, n)) }
