@@ -29,6 +29,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	maxGz := fs.Int64("max-decompressed", 64<<30, "stop a file that decompresses to more bytes than this")
 	progress := stringFlag(fs, env, "progress", "auto", "progress output: auto (bar on a terminal, lines otherwise), bar, lines, none")
 	noSearch := fs.Bool("no-search", false, "do not rebuild the search index")
+	logLevel := stringFlag(fs, env, "log-level", "info", "log level: debug (adds each slow statement of the mapping and index steps), info, warn or error")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -36,9 +37,13 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	log, err := newLogger(env, *logLevel, "text")
+	if err != nil {
+		return err
+	}
 	opts := importer.Options{
 		Paths: fs.Args(), Resume: *resume, DryRun: *dry, BatchRows: *batch,
-		MaxDecompressed: *maxGz, SkipSearch: *noSearch,
+		MaxDecompressed: *maxGz, SkipSearch: *noSearch, Log: log,
 	}
 	for t := range strings.SplitSeq(*types, ",") {
 		if t = strings.TrimSpace(t); t != "" {
@@ -57,7 +62,6 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("--progress %q: want auto, bar, lines or none", *progress)
 	}
 	var rep *importer.Report
-	var err error
 	if *dry {
 		rep, err = importer.Import(ctx, nil, opts)
 	} else {
@@ -85,7 +89,9 @@ func printImportReport(env Env, rep *importer.Report, dry bool) {
 	if dry {
 		fmt.Fprintln(tw, "file\tstatus\trows\trejected\tMiB\tseconds\trows/s\t")
 	} else {
-		fmt.Fprintln(tw, "file\tstatus\tinserted\tupdated\tunchanged\trejected\tseconds\trows/s\t")
+		// The first and last tenth's rates show whether loading slowed
+		// down as the tables grew.
+		fmt.Fprintln(tw, "file\tstatus\tinserted\tupdated\tunchanged\trejected\tseconds\trows/s\tfirst 10%\tlast 10%\t")
 	}
 	for _, f := range rep.Files {
 		rate := 0.0
@@ -95,7 +101,8 @@ func printImportReport(env Env, rep *importer.Report, dry bool) {
 		if dry {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f\t%.2f\t%.0f\t\n", f.File, f.Status, f.Inserted, f.Rejected, float64(f.Bytes)/(1<<20), f.Elapsed.Seconds(), rate)
 		} else {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.2f\t%.0f\t\n", f.File, f.Status, f.Inserted, f.Updated, f.Unchanged, f.Rejected, f.Elapsed.Seconds(), rate)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.2f\t%.0f\t%.0f\t%.0f\t\n", f.File, f.Status, f.Inserted, f.Updated, f.Unchanged, f.Rejected,
+				f.Elapsed.Seconds(), rate, f.FirstTenthRate, f.LastTenthRate)
 		}
 	}
 	tw.Flush()

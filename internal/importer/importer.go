@@ -14,12 +14,14 @@
 package importer
 
 import (
+	"runtime/debug"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -70,6 +72,9 @@ type Options struct {
 	Terminal      bool
 	ProgressEvery time.Duration
 	Now           func() time.Time
+	// Log, when not nil, gets debug records of the slow statements of the
+	// catalog mapping and the index builds.
+	Log *slog.Logger
 }
 
 func (o *Options) defaults() {
@@ -233,6 +238,7 @@ func Import(ctx context.Context, st *store.Store, opts Options) (*Report, error)
 	if !opts.DryRun {
 		run, err = st.StartIMDbRun(ctx, store.IMDbRunOptions{
 			Resume: opts.Resume, TitleTypes: opts.TitleTypes, Now: opts.Now().UTC(), Source: sourceFor(files),
+			Log: opts.Log,
 		})
 		if err != nil {
 			return nil, err
@@ -273,6 +279,11 @@ func Import(ctx context.Context, st *store.Store, opts Options) (*Report, error)
 		rep.Elapsed = time.Since(start)
 		return rep, nil
 	}
+	// The load's chunks and rows are garbage now: hand their memory back
+	// to the operating system before the mapping, whose index builds
+	// need the room (peak memory is a target; the Go runtime would
+	// otherwise return it only gradually).
+	debug.FreeOSMemory()
 	prog.note("mapping into the catalog …")
 	rep.Projection, err = run.Project(ctx, store.IMDbProjectInput{Failed: failed})
 	for _, s := range rep.Projection.Steps {

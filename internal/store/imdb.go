@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -82,7 +83,14 @@ type IMDbRunOptions struct {
 	// the same content hash is reused, so that re-importing the same
 	// files adds nothing.
 	Source catalog.Source
+	// Log, when not nil, gets a debug record for each statement of the
+	// run that takes longer than SlowStatement (where a mapping or index
+	// step spends its time).
+	Log *slog.Logger
 }
+
+// SlowStatement is the shortest statement an IMDb run logs.
+const SlowStatement = 100 * time.Millisecond
 
 // IMDbRun is one import run on one dedicated connection.
 type IMDbRun struct {
@@ -113,17 +121,19 @@ func (s *Store) StartIMDbRun(ctx context.Context, opts IMDbRunOptions) (*IMDbRun
 
 func (r *IMDbRun) start(ctx context.Context) error {
 	if r.q.d.name == "sqlite" {
-		// Bulk-load settings for this connection: a 512 MiB page cache.
+		// Bulk-load settings for this connection: a 256 MiB page cache.
+		// It costs about twice that in memory: the SQLite build in use
+		// (modernc) allocates from power-of-two slots, so each 4 KiB page
+		// and its header take an 8 KiB slot. An index build's sorter
+		// buffers up to the cache size before it spills to a temporary
+		// file. With a 512 MiB cache the scale-1 import peaked at
+		// 2.7 GiB, during the credit mapping.
 		// Sorts and index builds spill to temporary files (temp_store
 		// FILE, the default): held in memory, the sorts of a full
 		// dataset's search index alone would pass 2 GiB. synchronous stays
 		// NORMAL: in WAL mode that is cheap and a power cut loses at most
 		// the last commits, never consistency.
-		// soft_heap_limit bounds all of SQLite's memory in the process
-		// (page caches and the sorters of index builds, which otherwise
-		// take up to a cache's worth each): the scale-1 run peaked at
-		// 2.3 GiB without it, during an index build.
-		for _, p := range []string{"PRAGMA cache_size = -524288", "PRAGMA temp_store = FILE", "PRAGMA soft_heap_limit = 1073741824"} {
+		for _, p := range []string{"PRAGMA cache_size = -262144", "PRAGMA temp_store = FILE", "PRAGMA soft_heap_limit = 1073741824"} {
 			if _, err := r.conn.ExecContext(ctx, p); err != nil {
 				return fmt.Errorf("store: %s: %w", p, err)
 			}
@@ -189,7 +199,9 @@ func (r *IMDbRun) tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error)
 }
 
 func (r *IMDbRun) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	start := time.Now()
 	res, err := tx.ExecContext(ctx, r.q.d.rebind(query), args...)
+	r.logSlow(query, time.Since(start))
 	if err != nil {
 		return nil, fmt.Errorf("%w\nin: %s", err, firstLine(query))
 	}
@@ -198,6 +210,23 @@ func (r *IMDbRun) exec(ctx context.Context, tx *sql.Tx, query string, args ...an
 
 func (r *IMDbRun) row(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
 	return tx.QueryRowContext(ctx, r.q.d.rebind(query), args...)
+}
+
+// logSlow logs a statement that took elapsed, when that is long enough.
+func (r *IMDbRun) logSlow(query string, elapsed time.Duration) {
+	if r.opts.Log != nil && elapsed >= SlowStatement {
+		r.opts.Log.Debug("imdb import statement", "elapsed", elapsed.Round(time.Millisecond), "sql", compactSQL(query, 160))
+	}
+}
+
+// compactSQL is query on one line, its runs of white space made single
+// spaces, cut to at most n bytes.
+func compactSQL(query string, n int) string {
+	s := strings.Join(strings.Fields(query), " ")
+	if len(s) > n {
+		s = strings.ToValidUTF8(s[:n], "") + " …"
+	}
+	return s
 }
 
 func firstLine(s string) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,14 +39,14 @@ import (
 
 // BuildSearchIndex rebuilds the search tables from the catalog.
 func (s *Store) BuildSearchIndex(ctx context.Context) error {
-	return s.inTx(ctx, func(q *queries) error { return q.buildSearchIndex(ctx) })
+	return s.inTx(ctx, func(q *queries) error { return q.buildSearchIndex(ctx, nil) })
 }
 
 // BuildSearchIndex rebuilds the search index on the run's connection.
 func (r *IMDbRun) BuildSearchIndex(ctx context.Context) error {
 	return r.tx(ctx, func(tx *sql.Tx) error {
 		q := &queries{d: r.q.d, db: r.q.db, tx: tx}
-		return q.buildSearchIndex(ctx)
+		return q.buildSearchIndex(ctx, r.logSlow)
 	})
 }
 
@@ -76,7 +77,9 @@ const peopleEntries = `
 	(SELECT count(*) FROM credits c WHERE c.person_id = x.id) AS votes
 	FROM people x`
 
-func (q *queries) buildSearchIndex(ctx context.Context) error {
+// buildSearchIndex rebuilds the index; each statement's time goes to
+// timed, when not nil.
+func (q *queries) buildSearchIndex(ctx context.Context, timed func(stmt string, elapsed time.Duration)) error {
 	pg := q.d.name == "postgres"
 	stmts := []string{
 		"DROP TABLE IF EXISTS search_titles_fts",
@@ -126,7 +129,12 @@ func (q *queries) buildSearchIndex(ctx context.Context) error {
 		)
 	}
 	for _, st := range stmts {
-		if _, err := q.exec(ctx, st); err != nil {
+		start := time.Now()
+		_, err := q.exec(ctx, st)
+		if timed != nil {
+			timed(st, time.Since(start))
+		}
+		if err != nil {
 			return q.dbError(fmt.Errorf("store: build search index: %w\nin: %s", err, firstLine(st)))
 		}
 	}
