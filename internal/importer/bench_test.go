@@ -94,13 +94,13 @@ func TestImportRatios(t *testing.T) {
 		for i := range rounds {
 			b := func() {
 				db := filepath.Join(t.TempDir(), "base.db")
-				setup := `PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-524288; PRAGMA temp_store=MEMORY;
+				setup := `PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=FILE;
 CREATE TABLE imdb_principals (tconst INTEGER NOT NULL, ordering INTEGER NOT NULL, nconst INTEGER NOT NULL,
 category TEXT NOT NULL, job TEXT NOT NULL, characters TEXT NOT NULL, PRIMARY KEY (tconst, ordering)) WITHOUT ROWID;`
 				if out, err := exec.Command("sqlite3", db, setup).CombinedOutput(); err != nil {
 					t.Fatalf("sqlite3 setup: %v %s", err, out)
 				}
-				base = append(base, timeCmd(t, "sqlite3", db, "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-524288", ".mode tabs",
+				base = append(base, timeCmd(t, "sqlite3", db, "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-262144", ".mode tabs",
 					".import --skip 1 "+plain+" imdb_principals"))
 			}
 			s := func() {

@@ -89,6 +89,10 @@ type IMDbRunOptions struct {
 	Log *slog.Logger
 }
 
+// sqliteImportCacheSize is the page cache of an IMDb run's connection on
+// SQLite (PRAGMA cache_size: negative is KiB): 256 MiB, see start.
+const sqliteImportCacheSize = "-262144"
+
 // SlowStatement is the shortest statement an IMDb run logs.
 const SlowStatement = 100 * time.Millisecond
 
@@ -133,7 +137,7 @@ func (r *IMDbRun) start(ctx context.Context) error {
 		// dataset's search index alone would pass 2 GiB. synchronous stays
 		// NORMAL: in WAL mode that is cheap and a power cut loses at most
 		// the last commits, never consistency.
-		for _, p := range []string{"PRAGMA cache_size = -262144", "PRAGMA temp_store = FILE", "PRAGMA soft_heap_limit = 1073741824"} {
+		for _, p := range []string{"PRAGMA cache_size = " + sqliteImportCacheSize, "PRAGMA temp_store = FILE", "PRAGMA soft_heap_limit = 1073741824"} {
 			if _, err := r.conn.ExecContext(ctx, p); err != nil {
 				return fmt.Errorf("store: %s: %w", p, err)
 			}

@@ -451,6 +451,14 @@ func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p 
 			return err
 		}
 		names = "imdb_names n INDEXED BY imdb_names_person_tmp"
+		// That index (about 300 MB at full scale) is read at random, once
+		// per credit: for this statement only, the page cache is doubled
+		// so that it stays in it (scale 1: 8 min with 256 MiB, 5 min with
+		// 512 MiB). It is halved again before the index builds that
+		// follow, whose sorters buffer a cache's worth each.
+		if _, err := r.exec(ctx, tx, "PRAGMA cache_size = -524288"); err != nil {
+			return err
+		}
 	}
 	// A credit the catalog already has by hand (same film, person and
 	// department) is not added again. The check reads credits_manual_idx,
@@ -473,7 +481,10 @@ func (r *IMDbRun) projectCredits(ctx context.Context, tx *sql.Tx, last int64, p 
 	}
 	p.CreditsWritten = affected(res)
 	if names != "imdb_names n" {
-		_, err = r.exec(ctx, tx, "DROP INDEX imdb_names_person_tmp")
+		if _, err := r.exec(ctx, tx, "DROP INDEX imdb_names_person_tmp"); err != nil {
+			return err
+		}
+		_, err = r.exec(ctx, tx, "PRAGMA cache_size = "+sqliteImportCacheSize)
 	}
 	return err
 }
