@@ -136,7 +136,9 @@ func (r *IMDbRun) start(ctx context.Context) error {
 		// FILE, the default): held in memory, the sorts of a full
 		// dataset's search index alone would pass 2 GiB. synchronous stays
 		// NORMAL: in WAL mode that is cheap and a power cut loses at most
-		// the last commits, never consistency.
+		// the last commits, never consistency. soft_heap_limit asks SQLite
+		// to shrink its caches once all its memory in the process passes
+		// 1 GiB (it does not bound a sorter).
 		for _, p := range []string{"PRAGMA cache_size = " + sqliteImportCacheSize, "PRAGMA temp_store = FILE", "PRAGMA soft_heap_limit = 1073741824"} {
 			if _, err := r.conn.ExecContext(ctx, p); err != nil {
 				return fmt.Errorf("store: %s: %w", p, err)
