@@ -209,6 +209,59 @@ func smallSet() map[string]string {
 	}
 }
 
+// A credit made by hand (same film, person and department as a dataset
+// row) is kept as it is and not added a second time; the dataset's other
+// credits are added.
+func TestHandMadeCreditIsNotDuplicated(t *testing.T) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			svc := app.New(st, nil, nil)
+			src := catalog.Source{Kind: catalog.SourceArticle, URL: "https://example.com/cast", Title: "Cast list"}
+			if _, err := svc.CreateSource(ctx, &src); err != nil {
+				t.Fatal(err)
+			}
+			prov := app.Provenance{SourceID: src.ID}
+			film := catalog.Film{Title: "Amelie", Year: 2001, ExternalIDs: catalog.ExternalIDs{IMDb: "tt0211915"}}
+			if err := svc.CreateFilm(ctx, &film, prov); err != nil {
+				t.Fatal(err)
+			}
+			person := catalog.Person{Name: "Audrey Tautou", ExternalIDs: catalog.ExternalIDs{IMDb: "nm0851582"}}
+			if err := svc.CreatePerson(ctx, &person, prov); err != nil {
+				t.Fatal(err)
+			}
+			mine := catalog.Credit{FilmID: film.ID, PersonID: person.ID, Job: "actress", Character: "Amélie", Note: "from the article"}
+			if err := svc.CreateCredit(ctx, &mine, prov); err != nil {
+				t.Fatal(err)
+			}
+
+			dir := t.TempDir()
+			writeSet(t, dir, smallSet())
+			runImport(t, st, importer.Options{Paths: []string{dir}})
+			credits, err := st.ListCredits(ctx, catalog.CreditFilter{FilmID: film.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cast, directing int
+			for _, c := range credits {
+				switch c.Department {
+				case catalog.DeptCast:
+					cast++
+					if c.ID != mine.ID || c.Character != "Amélie" || c.Note != "from the article" {
+						t.Errorf("cast credit %+v; want the hand-made one (%d) unchanged", c, mine.ID)
+					}
+				case catalog.DeptDirecting:
+					directing++
+				}
+			}
+			if cast != 1 || directing != 1 || len(credits) != 2 {
+				t.Errorf("credits after the import: %d cast, %d directing, %d in all; want 1, 1, 2: %+v", cast, directing, len(credits), credits)
+			}
+		})
+	}
+}
+
 // A film made earlier (from an article, with its IMDb ID and a release)
 // gains the dataset's credits and keeps its own title and release; a
 // person made by hand is linked, not duplicated.
