@@ -209,6 +209,59 @@ func smallSet() map[string]string {
 	}
 }
 
+// TestSearchCommonAndRareTerms: a term that thousands of titles share (on
+// PostgreSQL, more than the GIN path reads, so the scan in popularity
+// order answers) and a rare one both give the most popular matches first.
+func TestSearchCommonAndRareTerms(t *testing.T) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			var basics, ratings strings.Builder
+			basics.WriteString(basicsHeader)
+			ratings.WriteString(ratingsHeader)
+			const n = 6000
+			for i := 1; i <= n; i++ {
+				title := fmt.Sprintf("Lantern %d", i)
+				if i%1000 == 0 {
+					title = fmt.Sprintf("Lantern Harbour %d", i)
+				}
+				fmt.Fprintf(&basics, "tt%07d\tmovie\t%s\t%s\t0\t2001\t\\N\t90\tDrama\n", i, title, title)
+				fmt.Fprintf(&ratings, "tt%07d\t7.0\t%d\n", i, (i*7919)%n+1) // votes: a permutation of 1..n
+			}
+			dir := t.TempDir()
+			writeSet(t, dir, map[string]string{
+				"title.basics": basics.String(), "title.ratings": ratings.String(),
+				"name.basics": namesHeader, "title.principals": principalsHeader, "title.akas": akasHeader,
+			})
+			runImport(t, st, importer.Options{Paths: []string{dir}})
+			for _, tc := range []struct {
+				query string
+				want  int // matches
+			}{
+				{"lantern", n}, {"lant", n}, {"harbour", n / 1000}, {"lantern harb", n / 1000}, {"nothing here", 0},
+			} {
+				hits, err := st.Search(ctx, catalog.SearchQuery{Text: tc.query, Kinds: []catalog.EntityType{catalog.EntityFilm}, Limit: 10})
+				if err != nil {
+					t.Fatalf("%q: %v", tc.query, err)
+				}
+				if want := min(tc.want, 10); len(hits) != want {
+					t.Errorf("%q: %d hits, want %d", tc.query, len(hits), want)
+					continue
+				}
+				for i := 1; i < len(hits); i++ {
+					if hits[i-1].Votes < hits[i].Votes {
+						t.Errorf("%q: hit %d has %d votes, hit %d has %d: not most popular first", tc.query, i-1, hits[i-1].Votes, i, hits[i].Votes)
+					}
+				}
+				if tc.want == n && hits[0].Votes != n {
+					t.Errorf("%q: first hit has %d votes, want the most popular (%d)", tc.query, hits[0].Votes, n)
+				}
+			}
+		})
+	}
+}
+
 // A credit made by hand (same film, person and department as a dataset
 // row) is kept as it is and not added a second time; the dataset's other
 // credits are added.
