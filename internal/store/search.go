@@ -27,8 +27,10 @@ import (
 // trigram index. Because ids follow popularity, "the first N matches in
 // id order" is the N most popular matches: a query reads only as many
 // index entries as it returns, even when a term matches a million rows,
-// and never sorts the matches. Exact matches come first, from a b-tree
-// on (text, id).
+// and never sorts the matches (on PostgreSQL, whose GIN index has no
+// order, a term with fewer than pgFewMatches matches has them all read
+// from the index and sorted; see pgSearchPhase). Exact matches come
+// first, from a b-tree on (text, id).
 //
 // The index is rebuilt by each import that changed the catalog (in one
 // transaction; readers see the old index until it commits). search_meta
