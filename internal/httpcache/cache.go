@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -219,24 +220,12 @@ func (c *Cache) remove(key string, e *entry) {
 func ownHeaders(before, after http.Header) http.Header {
 	own := http.Header{}
 	for k, v := range after {
-		if b, ok := before[k]; ok && slicesEqual(b, v) {
+		if b, ok := before[k]; ok && slices.Equal(b, v) {
 			continue
 		}
 		own[k] = append([]string(nil), v...)
 	}
 	return own
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // bodyETag is a strong ETag derived from the body.

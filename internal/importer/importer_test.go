@@ -262,6 +262,17 @@ func TestSearchCommonAndRareTerms(t *testing.T) {
 	}
 }
 
+// articleProvenance creates an article source and returns the provenance
+// that cites it, for records made "by hand" before an import.
+func articleProvenance(t *testing.T, svc *app.Service, url, title string) app.Provenance {
+	t.Helper()
+	src := catalog.Source{Kind: catalog.SourceArticle, URL: url, Title: title}
+	if _, err := svc.CreateSource(context.Background(), &src); err != nil {
+		t.Fatal(err)
+	}
+	return app.Provenance{SourceID: src.ID}
+}
+
 // A credit made by hand (same film, person and department as a dataset
 // row) is kept as it is and not added a second time; the dataset's other
 // credits are added.
@@ -271,11 +282,7 @@ func TestHandMadeCreditIsNotDuplicated(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
 			svc := app.New(st, nil, nil)
-			src := catalog.Source{Kind: catalog.SourceArticle, URL: "https://example.com/cast", Title: "Cast list"}
-			if _, err := svc.CreateSource(ctx, &src); err != nil {
-				t.Fatal(err)
-			}
-			prov := app.Provenance{SourceID: src.ID}
+			prov := articleProvenance(t, svc, "https://example.com/cast", "Cast list")
 			film := catalog.Film{Title: "Amelie", Year: 2001, ExternalIDs: catalog.ExternalIDs{IMDb: "tt0211915"}}
 			if err := svc.CreateFilm(ctx, &film, prov); err != nil {
 				t.Fatal(err)
@@ -324,11 +331,7 @@ func TestExistingFilmGainsCredits(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
 			svc := app.New(st, nil, nil)
-			src := catalog.Source{Kind: catalog.SourceArticle, URL: "https://example.com/amelie", Title: "Amélie returns"}
-			if _, err := svc.CreateSource(ctx, &src); err != nil {
-				t.Fatal(err)
-			}
-			prov := app.Provenance{SourceID: src.ID}
+			prov := articleProvenance(t, svc, "https://example.com/amelie", "Amélie returns")
 			film := catalog.Film{Title: "Amelie (hand-made)", Year: 2001, ExternalIDs: catalog.ExternalIDs{IMDb: "tt0211915"}, Synopsis: "Kept."}
 			if err := svc.CreateFilm(ctx, &film, prov); err != nil {
 				t.Fatal(err)
