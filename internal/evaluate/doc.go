@@ -1,8 +1,9 @@
 // Package evaluate scores extraction output against hand-made labels in
 // the corpus label schema (extract.Labels).
 //
-// Scoring follows the corpus README: films are aligned by normalised
-// title; every other fact is a tuple keyed by its film and matched one
+// Scoring follows the corpus README: films are paired one to one by
+// normalised title (equal titles first, then a title that starts the other
+// at a word boundary and covers at least 60% of it); every other fact is a tuple keyed by its film and matched one
 // to one: director, writer and cast (film, name); character (film, name,
 // character); release (film, format, date); label (film, format, label);
 // extra (film, title, or kind when untitled); commentator (film, name)
@@ -11,11 +12,14 @@
 // the counts of all types.
 //
 // Normalisation: text is compared case- and accent-folded with
-// punctuation ignored; person names also match as bare surnames
+// punctuation ignored; titles also without a leading article; person names also match as bare surnames
 // ("Baker" ~ "Sean Baker"); labels ignore a leading "The"; extra titles
 // ignore leading articles, quantities and "new"; festival names ignore
 // "Film", "Festival", "International" and "The", so "Cannes" matches
 // "Cannes Film Festival".
+//
+// The corpus is split for honest measurement (HeldOut): articles whose
+// number is divisible by 3 are only scored, never studied or fitted to.
 //
 // RunCorpus runs an Extractor over DIR/articles/*.txt and scores each
 // article against DIR/labels/*.json; WriteTable prints the result and

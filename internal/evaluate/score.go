@@ -3,6 +3,7 @@ package evaluate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 	"github.com/marquee-film/marquee/internal/extract"
@@ -110,21 +111,53 @@ func Score(gold, pred extract.Labels) Report {
 	return rep
 }
 
-// alignFilms maps each predicted title to the index of the gold title
-// with the same normalised title, or -1.
+// alignFilms maps each predicted title to the index of the gold title it
+// is paired with, or -1. Titles are paired one to one: equal normalised
+// titles first, then a title that starts the other at a word boundary and
+// covers at least 60% of it ("Jurassic World: Fallen Kingdom" ~ "Jurassic
+// World: Fallen Kingdom 4K Ultra HD", but "Saw II" is not "Saw III").
 func alignFilms(gold, pred []extract.LabelTitle) []int {
 	used := make([]bool, len(gold))
 	out := make([]int, len(pred))
+	gn := make([]string, len(gold))
+	for j, g := range gold {
+		gn[j] = normTitle(g.Title)
+	}
+	pn := make([]string, len(pred))
 	for i, p := range pred {
 		out[i] = -1
-		for j, g := range gold {
-			if !used[j] && normTitle(g.Title) == normTitle(p.Title) {
-				used[j], out[i] = true, j
-				break
+		pn[i] = normTitle(p.Title)
+	}
+	for _, match := range []func(a, b string) bool{
+		func(a, b string) bool { return a == b },
+		titlePrefixMatch,
+	} {
+		for i := range pred {
+			if out[i] >= 0 {
+				continue
+			}
+			for j := range gold {
+				if !used[j] && match(gn[j], pn[i]) {
+					used[j], out[i] = true, j
+					break
+				}
 			}
 		}
 	}
 	return out
+}
+
+// titlePrefixMatch reports whether one normalised title starts the other
+// at a word boundary and covers at least 60% of it (in runes).
+func titlePrefixMatch(a, b string) bool {
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if short == "" || !strings.HasPrefix(long, short) || (len(long) > len(short) && long[len(short)] != ' ') {
+		return false
+	}
+	return 10*utf8.RuneCountInString(short) >= 6*utf8.RuneCountInString(long)
 }
 
 // tuples lists the facts of one type.
@@ -333,9 +366,13 @@ func normText(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// normTitle normalises a film title; "vs"/"versus" match "v".
+// normTitle normalises a film title: folded like normText, without a
+// leading article; "vs"/"versus" match "v".
 func normTitle(s string) string {
 	words := strings.Fields(normText(s))
+	if len(words) > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
+		words = words[1:]
+	}
 	for i, w := range words {
 		if w == "vs" || w == "versus" {
 			words[i] = "v"

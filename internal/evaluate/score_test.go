@@ -122,3 +122,37 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestTitlePairing(t *testing.T) {
+	tests := []struct {
+		gold, pred string
+		want       bool
+	}{
+		{"Jurassic World: Fallen Kingdom", "jurassic world fallen kingdom", true},
+		{"Jurassic World: Fallen Kingdom 4K Ultra HD", "Jurassic World: Fallen Kingdom", true},
+		{"The Descent", "Descent", true},
+		{"A Quiet Place", "Quiet Place", true},
+		{"Saw III", "Saw II", false},
+		{"Saw II", "Saw", false},                   // "saw" covers less than 60% of "saw ii"
+		{"Red Rocket", "Red Rocketeer", false},     // not at a word boundary
+		{"Paper Moon Affair", "Paper Moon", false}, // 10 of 17 runes is under 60%
+	}
+	for _, tt := range tests {
+		g := extract.Labels{Titles: []extract.LabelTitle{{Title: tt.gold}}}
+		p := extract.Labels{Titles: []extract.LabelTitle{{Title: tt.pred}}}
+		got := Score(g, p).ByType["film"].TP == 1
+		if got != tt.want {
+			t.Errorf("gold %q, predicted %q: paired %v, want %v", tt.gold, tt.pred, got, tt.want)
+		}
+	}
+}
+
+func TestTitlePairingPrefersExact(t *testing.T) {
+	// Taken in order, "Fallen Kingdom 3D" would pair with "Fallen Kingdom"
+	// by prefix and leave the exact pair unmatched.
+	g := extract.Labels{Titles: []extract.LabelTitle{{Title: "Fallen Kingdom"}, {Title: "Fallen Kingdom 3D"}}}
+	p := extract.Labels{Titles: []extract.LabelTitle{{Title: "Fallen Kingdom 3D"}, {Title: "Fallen Kingdom"}}}
+	if c := Score(g, p).ByType["film"]; c.TP != 2 {
+		t.Errorf("film counts %+v, want both paired exactly", c)
+	}
+}
