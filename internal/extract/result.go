@@ -55,17 +55,21 @@ type Credit struct {
 // "YYYY-MM-DD" with Precision saying which, or empty when the text gives
 // none that can be resolved (DateText then keeps the words).
 type Release struct {
-	Format     string     `json:"format,omitempty"`
-	Date       string     `json:"date,omitempty"`
-	Precision  string     `json:"precision,omitempty"`
-	DateText   string     `json:"date_text,omitempty"`
-	Status     DateStatus `json:"status,omitempty"`
-	Label      string     `json:"label,omitempty"`
-	Region     string     `json:"region,omitempty"`
-	Edition    string     `json:"edition,omitempty"`
-	Price      string     `json:"price,omitempty"`
-	Confidence float64    `json:"confidence"`
-	Evidence   Evidence   `json:"evidence"`
+	Format    string     `json:"format,omitempty"`
+	Date      string     `json:"date,omitempty"`
+	Precision string     `json:"precision,omitempty"`
+	DateText  string     `json:"date_text,omitempty"`
+	Status    DateStatus `json:"status,omitempty"`
+	Label     string     `json:"label,omitempty"`
+	Region    string     `json:"region,omitempty"`
+	// Countries are the ISO 3166-1 alpha-2 codes of the countries the
+	// text says the release is for ("in the UK", "UK label", "Region B",
+	// "US/Canada"); empty when it names none.
+	Countries  []string `json:"countries,omitempty"`
+	Edition    string   `json:"edition,omitempty"`
+	Price      string   `json:"price,omitempty"`
+	Confidence float64  `json:"confidence"`
+	Evidence   Evidence `json:"evidence"`
 }
 
 // Extra is a bonus feature.
