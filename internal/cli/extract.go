@@ -12,9 +12,10 @@ import (
 )
 
 func runExtract(ctx context.Context, env Env, args []string) error {
-	fs := flagSet(env, "extract", "[--published YYYY-MM-DD] [--labels] FILE|-")
+	fs := flagSet(env, "extract", "[--published YYYY-MM-DD] [--labels] [--explain] FILE|-")
 	published := fs.String("published", "", "publication date for relative dates (overrides the input's date line)")
 	labels := fs.Bool("labels", false, "print the corpus label schema instead of the full result")
+	explain := fs.Bool("explain", false, "print what each stage decided and with what probability")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +41,16 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		data, err := readInput(env, name)
 		if err != nil {
 			return err
+		}
+		if *explain {
+			lines, err := x.Explain(data, opt)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			for _, l := range lines {
+				fmt.Fprintln(env.Stdout, l)
+			}
+			continue
 		}
 		res, err := x.Extract(data, opt)
 		if err != nil {

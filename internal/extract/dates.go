@@ -1,14 +1,18 @@
 package extract
 
 import (
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
+
+// Dates are closed language, read by rules over tokens: "March 15",
+// "15 March 2022", "Mar. 22, 2021", "10/26", "2022-03-15", "March 2024",
+// "this March", "Q3 2010", "early 2025", "this fall", "next Tuesday",
+// "later this year", "TBA", "now available". The calendar words come from
+// the lexicon's dates class.
 
 // DateStatus qualifies a date that is not a calendar date.
 type DateStatus string
@@ -31,8 +35,9 @@ const (
 	dkStatus                   // TBA, now available
 )
 
-// dateMention is a date expression found in a sentence.
+// dateMention is a date expression of a sentence: tokens [start, end).
 type dateMention struct {
+	start, end int
 	span
 	text string
 	kind dateKind
@@ -43,293 +48,247 @@ type dateMention struct {
 	rel     string
 	relNext int
 	status  DateStatus
-	// cued: a preposition or determiner marks the expression as a date
+	// cued: a preposition or qualifier marks the expression as a date
 	// ("in October", "this fall").
 	cued bool
+	// last: "last May", a past occurrence.
+	last bool
 }
 
-// dateParser finds date expressions. It is built once per Extractor.
-type dateParser struct {
-	patterns []datePattern
-	gate     *wordGate
+// dateCues are words that, before a month, a season or a year, make it a
+// date.
+var dateCues = map[string]bool{
+	"this": true, "next": true, "in": true, "early": true, "late": true, "mid": true, "mid-": true, "by": true,
+	"until": true, "for": true, "during": true, "coming": true, "starting": true, "from": true, "through": true,
+	"last": true, "since": true, "before": true, "after": true, "on": true, "due": true, "of": true, "till": true,
+	"around": true, "sometime": true, "later": true, "earlier": true,
 }
 
-type datePattern struct {
-	re *regexp.Regexp
-	// group is the submatch that spans the date (0: the whole match).
-	group int
-	parse func(m []string) (dateMention, bool)
-	// needles prefilter the text (see mayMatch).
-	needles []string
-	// need holds the word-gate bits the text must have.
-	need uint64
-	// slash: the pattern matches around a "/" only (see
-	// findAroundSlashes).
-	slash bool
-	// starts, when set, runs the pattern only at the words a match can
-	// start with (see wordAlt).
-	starts *wordAlt
-}
-
-const monthAlt = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)`
-
-var monthNumbers = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
-	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-
-func monthNumber(s string) int {
-	return monthNumbers[strings.ToLower(strings.TrimSuffix(s, "."))]
-}
-
-// seasonMonths gives the first month of each season (northern
-// hemisphere), used to find the next occurrence.
-var seasonMonths = map[string]int{"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
-	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,
-	"saturday": time.Saturday,
-}
-
-func newDateParser() *dateParser {
-	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	year4 := func(s string) int {
-		n := atoi(s)
-		if len(s) == 2 {
-			n += 2000
-		}
-		return n
-	}
-	p := &dateParser{gate: newWordGate()}
-	var needles []string
-	// words: the groups of words (see wordGate) the pattern needs.
-	var words []string
-	months := "january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec"
-	// starts: the words a match starts with ("DAY": 1-2 digits with an
-	// optional ordinal suffix; "YEAR4": four digits); "" runs the
-	// pattern everywhere.
-	var starts string
-	addGroup := func(group int, expr string, parse func(m []string) (dateMention, bool)) {
-		dp := datePattern{re: regexp.MustCompile(expr), group: group, parse: parse, needles: needles, need: p.gate.need(words...)}
-		if starts != "" {
-			dp.starts = newWordAlt(expr, starts)
-			if dp.starts.starts["DAY"] || dp.starts.starts["YEAR4"] {
-				day, year := dp.starts.starts["DAY"], dp.starts.starts["YEAR4"]
-				dp.starts.startFn = func(w string) bool { return day && isDayWord(w) || year && len(w) == 4 && isDigits(w) }
-			}
-		}
-		p.patterns = append(p.patterns, dp)
-	}
-	add := func(expr string, parse func(m []string) (dateMention, bool)) { addGroup(0, expr, parse) }
-	needles, words, starts = []string{"-"}, []string{"YEAR"}, "YEAR4"
-	// ISO: 2022-03-15.
-	add(`\b(\d{4})-(\d{2})-(\d{2})\b`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkDay, year: atoi(m[1]), month: atoi(m[2]), day: atoi(m[3])}, true
-	})
-	// March 15, March 15th 2022, Mar. 22, 2021.
-	needles, words, starts = nil, []string{months}, months
-	add(`\b`+monthAlt+`\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkDay, month: monthNumber(m[1]), day: atoi(m[2]), year: atoi(m[3])}, true
-	})
-	// 15 March 2022, 15th of March.
-	starts = "DAY"
-	add(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?`+monthAlt+`(?:,?\s+(\d{4})\b)?`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkDay, month: monthNumber(m[2]), day: atoi(m[1]), year: atoi(m[3])}, true
-	})
-	// March 2024, Apr 2023.
-	starts = months
-	add(`\b`+monthAlt+`,?\s+(\d{4})\b`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkMonth, month: monthNumber(m[1]), year: atoi(m[2])}, true
-	})
-	// 10/26, 9/17/2021, 9/17/21 (US order).
-	needles, words, starts = []string{"/"}, nil, ""
-	addGroup(1, `(?:^|[^\d/])((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)(?:$|[^\d/])`, func(m []string) (dateMention, bool) {
-		dm := dateMention{kind: dkDay, month: atoi(m[2]), day: atoi(m[3])}
-		if m[4] != "" {
-			dm.year = year4(m[4])
-		}
-		return dm, true
-	})
-	p.patterns[len(p.patterns)-1].slash = true
-	// Q3 2010, third quarter of 2010.
-	needles, words, starts = nil, []string{"q1 q2 q3 q4"}, "q1 q2 q3 q4"
-	add(`\bQ([1-4])(?:\s+(\d{4}))?\b`, func(m []string) (dateMention, bool) {
-		q := atoi(m[1])
-		return dateMention{kind: dkYear, month: 3*q - 2, year: atoi(m[2]), cued: true}, true
-	})
-	needles, words, starts = nil, []string{"quarter"}, "first second third fourth"
-	add(`(?i)\b(first|second|third|fourth)\s+quarter(?:\s+of)?(?:\s+(\d{4}))?\b`, func(m []string) (dateMention, bool) {
-		q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}[strings.ToLower(m[1])]
-		return dateMention{kind: dkYear, month: 3*q - 2, year: atoi(m[2]), cued: true}, true
-	})
-	needles, words, starts = nil, []string{"spring summer fall autumn winter"}, "this next coming early late mid in by spring summer fall autumn winter"
-	// Seasons: this fall, next summer, early spring 2023, Fall 2022.
-	add(`(?i)\b(?:(this|next|coming|early|late|mid-?|in(?: the)?|by)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b`, func(m []string) (dateMention, bool) {
-		if m[1] == "" && m[3] == "" {
-			return dateMention{}, false
-		}
-		return dateMention{kind: dkYear, month: seasonMonths[strings.ToLower(m[2])], year: atoi(m[3]), cued: true}, true
-	})
-	// later this year, this month, next week, sometime next week.
-	needles, words, starts = nil, []string{"this next", "year month week"}, "later earlier sometime early late this next"
-	add(`(?i)\b(?:(?:later|earlier|sometime|early|late)\s+)?(this|next)\s+(year|month|week)\b`, func(m []string) (dateMention, bool) {
-		next := 0
-		if strings.EqualFold(m[1], "next") {
-			next = 1
-		}
-		return dateMention{kind: dkRelative, rel: strings.ToLower(m[2]), relNext: next, cued: true}, true
-	})
-	// next Tuesday, this Friday.
-	words, starts = []string{"this next", "sunday monday tuesday wednesday thursday friday saturday"}, "this next"
-	add(`\b(this|next|This|Next)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b`, func(m []string) (dateMention, bool) {
-		next := 0
-		if strings.EqualFold(m[1], "next") {
-			next = 1
-		}
-		return dateMention{kind: dkRelative, rel: strings.ToLower(m[2]), relNext: next, cued: true}, true
-	})
-	needles, words, starts = nil, []string{"today tomorrow"}, "today tomorrow"
-	add(`(?i)\b(today|tomorrow)\b`, func(m []string) (dateMention, bool) {
-		next := 0
-		if strings.EqualFold(m[1], "tomorrow") {
-			next = 1
-		}
-		return dateMention{kind: dkRelative, rel: "day", relNext: next, cued: true}, true
-	})
-	// A month on its own: "this March", "in October", "October".
-	needles, words, starts = nil, []string{months}, "this next in early late mid by until for during coming starting from through "+months
-	add(`\b(?:(this|next|in|early|late|mid-?|by|until|for|during|coming|starting|from|through|In|This|Next)\s+)?`+monthAlt+`\b`, func(m []string) (dateMention, bool) {
-		cued := m[1] != ""
-		if !cued && strings.HasPrefix(m[2], "May") {
-			return dateMention{}, false
-		}
-		return dateMention{kind: dkMonth, month: monthNumber(m[2]), cued: cued}, true
-	})
-	// A year with a preposition: "in 2023", "early 2024", "by 2025".
-	needles, words, starts = nil, []string{"YEAR", "in by early late mid until due sometime later"}, "in by early late mid until due sometime later"
-	add(`\b(in|by|early|late|mid-?|until|due|sometime in|later in|In|By|Early|Late)\s+((?:18|19|20|21)\d{2})\b`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkYear, year: atoi(m[2]), cued: true}, true
-	})
-	needles, words, starts = nil, []string{"tba tbd tbc announced determined confirmed"}, "tba tbd tbc to"
-	add(`\b(TBA|TBD|TBC|[Tt]o [Bb]e [Aa]nnounced|[Tt]o [Bb]e [Dd]etermined|[Tt]o [Bb]e [Cc]onfirmed)\b`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkStatus, status: DateTBA}, true
-	})
-	needles, words, starts = nil, []string{"now today"}, "now available out in on"
-	add(`(?i)\b(now available|available now|out now|in stores now|now on sale|on sale now|available today)\b`, func(m []string) (dateMention, bool) {
-		return dateMention{kind: dkStatus, status: DateAvailable}, true
-	})
-	return p
-}
-
-// find returns the date expressions in s (offsets relative to s), the
-// longest match winning where expressions overlap.
-func (p *dateParser) find(s string) []dateMention {
-	var all []dateMention
-	lower := asciiLower(s)
-	words := p.gate.scan(lower)
-	var spans [][2]int
-	for _, pat := range p.patterns {
-		if words&pat.need != pat.need || !mayMatch(pat.needles, lower) {
+// findDates reads the date expressions of a sentence. lm holds the
+// sentence's lexicon matches.
+func findDates(toks []token, lm []lexMatch) []dateMention {
+	month := make([]int, len(toks))
+	dateWord := make([]*lexEntry, len(toks))
+	dateEnd := make([]int, len(toks))
+	for _, m := range lm {
+		if m.class() != lcDate {
 			continue
 		}
-		var found [][]int
+		if dateWord[m.start] == nil || m.end > dateEnd[m.start] {
+			dateWord[m.start], dateEnd[m.start] = m.entry, m.end
+		}
+		if v, ok := lexValue(m.entry.value, "month"); ok && m.end == m.start+1 {
+			t := toks[m.start]
+			if t.upper || t.allCaps {
+				month[m.start], _ = strconv.Atoi(v)
+			}
+		}
+	}
+	var out []dateMention
+	add := func(d dateMention) {
+		if !d.plausible() {
+			return
+		}
+		d.span = span{toks[d.start].start, toks[d.end-1].end}
+		out = append(out, d)
+	}
+	cuedAt := func(i int) (bool, bool) { // cued, last
+		if i <= 0 {
+			return false, false
+		}
+		p := toks[i-1].norm
+		return dateCues[p], p == "last"
+	}
+	yearAt := func(i int) int {
+		if i < len(toks) && toks[i].kind == tokNumber && len(toks[i].norm) == 4 {
+			if y, err := strconv.Atoi(toks[i].norm); err == nil && y >= 1870 && y <= 2100 {
+				return y
+			}
+		}
+		return 0
+	}
+	// optYear reads ", 2022" or " 2022" at i: the year and the end.
+	optYear := func(i int) (int, int) {
+		j := i
+		if j < len(toks) && toks[j].norm == "," {
+			j++
+		}
+		if y := yearAt(j); y != 0 {
+			return y, j + 1
+		}
+		return 0, i
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		cued, last := cuedAt(i)
 		switch {
-		case pat.slash:
-			found = findAroundSlashes(pat.re, s)
-		case pat.starts != nil:
-			if spans == nil {
-				spans = wordSpans(lower)
-			}
-			found = pat.starts.findAllSubmatchAt(s, lower, spans)
-		default:
-			found = pat.re.FindAllStringSubmatchIndex(s, -1)
-		}
-		for _, idx := range found {
-			m := submatches(s, idx)
-			dm, ok := pat.parse(m)
-			if !ok || !dm.plausible() {
-				continue
-			}
-			start, end := idx[2*pat.group], idx[2*pat.group+1]
-			dm.span = span{start, end}
-			dm.text = s[start:end]
-			all = append(all, dm)
-		}
-	}
-	return longestNonOverlapping(all)
-}
-
-// findAroundSlashes runs the numeric-date pattern re on windows of s
-// around its slashes instead of at every position: each window runs from
-// the character before the digits and slashes around a slash (or the
-// start of s) to the character after them, and touching windows merge,
-// so the matches are those of the whole text.
-func findAroundSlashes(re *regexp.Regexp, s string) [][]int {
-	var wins [][2]int
-	for off := 0; off < len(s); {
-		i := strings.IndexByte(s[off:], '/')
-		if i < 0 {
-			break
-		}
-		i += off
-		start := i
-		for start > 0 && (s[start-1] == '/' || '0' <= s[start-1] && s[start-1] <= '9') {
-			start--
-		}
-		start = max(0, start-1)
-		end := i
-		for end < len(s) && (s[end] == '/' || '0' <= s[end] && s[end] <= '9') {
-			end++
-		}
-		end = min(len(s), end+1)
-		if n := len(wins); n > 0 && start <= wins[n-1][1] {
-			wins[n-1][1] = max(wins[n-1][1], end)
-		} else {
-			wins = append(wins, [2]int{start, end})
-		}
-		off = max(end-1, i+1)
-	}
-	var out [][]int
-	for _, w := range wins {
-		for _, idx := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
-			for k := range idx {
-				if idx[k] >= 0 {
-					idx[k] += w[0]
+		case month[i] != 0:
+			if i+1 < len(toks) {
+				if d, ok := dayNumber(toks[i+1].norm); ok && !(i+2 < len(toks) && toks[i+2].norm == ":") {
+					y, end := optYear(i + 2)
+					add(dateMention{start: i, end: end, kind: dkDay, month: month[i], day: d, year: y, cued: true, last: last})
+					i = end - 1
+					continue
 				}
 			}
-			out = append(out, idx)
+			if y, end := optYear(i + 1); y != 0 {
+				add(dateMention{start: i, end: end, kind: dkMonth, month: month[i], year: y, cued: true, last: last})
+				i = end - 1
+				continue
+			}
+			if !cued && toks[i].norm == "may" {
+				continue // "May" alone is a verb more often than a month
+			}
+			add(dateMention{start: i, end: i + 1, kind: dkMonth, month: month[i], cued: cued, last: last})
+		case t.kind == tokNumber:
+			if d, ok := dayNumber(t.norm); ok && i+1 < len(toks) {
+				j := i + 1
+				if toks[j].norm == "of" {
+					j++
+				}
+				if j < len(toks) && month[j] != 0 {
+					y, end := optYear(j + 1)
+					add(dateMention{start: i, end: end, kind: dkDay, month: month[j], day: d, year: y, cued: true, last: last})
+					i = end - 1
+					continue
+				}
+			}
+			if d, ok := numericDate(t.norm); ok {
+				d.start, d.end, d.cued = i, i+1, true
+				add(d)
+				continue
+			}
+			if y := yearAt(i); y != 0 && cued && !(i+1 < len(toks) && (toks[i+1].norm == ")" || toks[i+1].norm == "'s")) {
+				add(dateMention{start: i, end: i + 1, kind: dkYear, year: y, cued: true})
+			}
+		case dateWord[i] != nil:
+			e, end := dateWord[i], dateEnd[i]
+			v := e.value
+			switch {
+			case strings.HasPrefix(v, "quarter="):
+				q, _ := strconv.Atoi(strings.TrimPrefix(v, "quarter="))
+				j := end
+				if j < len(toks) && toks[j].norm == "of" {
+					j++
+				}
+				y := yearAt(j)
+				if y != 0 {
+					end = j + 1
+				}
+				add(dateMention{start: i, end: end, kind: dkYear, month: 3*q - 2, year: y, cued: true})
+				i = end - 1
+			case strings.HasPrefix(v, "season="):
+				m, _ := strconv.Atoi(strings.TrimPrefix(v, "season="))
+				j := end
+				if j < len(toks) && toks[j].norm == "of" {
+					j++
+				}
+				y := yearAt(j)
+				if y != 0 {
+					end = j + 1
+				}
+				if !cued && y == 0 {
+					continue
+				}
+				add(dateMention{start: i, end: end, kind: dkYear, month: m, year: y, cued: true, last: last})
+				i = end - 1
+			case strings.HasPrefix(v, "rel=") && end > i+1 || v == "rel=today" || v == "rel=tomorrow":
+				rel := strings.TrimPrefix(v, "rel=")
+				d := dateMention{start: i, end: end, kind: dkRelative, cued: true}
+				switch rel {
+				case "thisyear", "nextyear":
+					d.rel = "year"
+				case "thismonth", "nextmonth":
+					d.rel = "month"
+				case "thisweek", "nextweek":
+					d.rel = "week"
+				case "today", "tomorrow":
+					d.rel = "day"
+				}
+				if strings.HasPrefix(rel, "next") || rel == "tomorrow" {
+					d.relNext = 1
+				}
+				add(d)
+				i = end - 1
+			case v == "rel=this" || v == "rel=next":
+				// "this Friday", "next Tuesday"
+				if end < len(toks) && dateWord[end] != nil && strings.HasPrefix(dateWord[end].value, "weekday=") {
+					d := dateMention{start: i, end: end + 1, kind: dkRelative, rel: toks[end].norm, cued: true}
+					if v == "rel=next" {
+						d.relNext = 1
+					}
+					add(d)
+					i = end
+				}
+			case strings.HasPrefix(v, "status="):
+				st := DateTBA
+				if v == "status=available" {
+					st = DateAvailable
+				}
+				add(dateMention{start: i, end: end, kind: dkStatus, status: st, cued: true})
+				i = end - 1
+			}
 		}
 	}
 	return out
 }
 
-// isDayWord: 1-2 digits and an optional ordinal suffix ("4", "21st").
-func isDayWord(w string) bool {
+// dayNumber reads a day of the month: "4", "21st".
+func dayNumber(w string) (int, bool) {
 	n := 0
 	for n < len(w) && n < 3 && '0' <= w[n] && w[n] <= '9' {
 		n++
 	}
 	if n == 0 || n > 2 {
-		return false
+		return 0, false
 	}
 	switch w[n:] {
 	case "", "st", "nd", "rd", "th":
-		return true
+	default:
+		return 0, false
 	}
-	return false
+	d, _ := strconv.Atoi(w[:n])
+	return d, d >= 1 && d <= 31
 }
 
-func submatches(s string, idx []int) []string {
-	m := make([]string, len(idx)/2)
-	for i := range m {
-		if idx[2*i] >= 0 {
-			m[i] = s[idx[2*i]:idx[2*i+1]]
+// numericDate reads "10/26", "9/17/2021", "9/17/21" (US order) and
+// "2022-03-15".
+func numericDate(w string) (dateMention, bool) {
+	if p := strings.Split(w, "-"); len(p) == 3 && len(p[0]) == 4 && len(p[1]) == 2 && len(p[2]) == 2 {
+		y, e1 := strconv.Atoi(p[0])
+		m, e2 := strconv.Atoi(p[1])
+		d, e3 := strconv.Atoi(p[2])
+		if e1 == nil && e2 == nil && e3 == nil {
+			return dateMention{kind: dkDay, year: y, month: m, day: d}, true
 		}
 	}
-	return m
+	p := strings.Split(w, "/")
+	if len(p) < 2 || len(p) > 3 {
+		return dateMention{}, false
+	}
+	for _, x := range p {
+		if x == "" || len(x) > 4 || strings.Trim(x, "0123456789") != "" {
+			return dateMention{}, false
+		}
+	}
+	if len(p[0]) > 2 || len(p[1]) > 2 {
+		return dateMention{}, false
+	}
+	m, _ := strconv.Atoi(p[0])
+	d, _ := strconv.Atoi(p[1])
+	dm := dateMention{kind: dkDay, month: m, day: d}
+	if len(p) == 3 {
+		y, _ := strconv.Atoi(p[2])
+		switch len(p[2]) {
+		case 2:
+			y += 2000
+		case 4:
+		default:
+			return dateMention{}, false
+		}
+		dm.year = y
+	}
+	return dm, true
 }
 
 // plausible rejects impossible calendar values.
@@ -361,55 +320,24 @@ func daysInMonthAnyYear(m int) int {
 	return time.Date(2001, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-func longestNonOverlapping(all []dateMention) []dateMention {
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].start != all[j].start {
-			return all[i].start < all[j].start
-		}
-		return all[i].len() > all[j].len()
-	})
-	var out []dateMention
-	for _, d := range all {
-		if n := len(out); n > 0 && d.start < out[n-1].end {
-			if d.betterThan(out[n-1]) {
-				out[n-1] = d
-			}
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-// betterThan prefers, of two overlapping expressions, the one that states
-// more ("Mar. 22" over "from Mar"), then the longer.
-func (d dateMention) betterThan(o dateMention) bool {
-	rank := func(x dateMention) int {
-		switch {
-		case x.kind == dkDay:
-			return 3
-		case x.year != 0:
-			return 2
-		}
-		return 1
-	}
-	if rank(d) != rank(o) {
-		return rank(d) > rank(o)
-	}
-	return d.len() > o.len()
-}
-
 // resolve turns a mention into a calendar date using the publication
 // date pub (TBA when unknown) and, when pub is unknown, yearHint: the
 // year of an explicit date nearby (0 when none). It returns TBA and
 // false when the text does not determine a date.
-func (d dateMention) resolve(pub catalog.PartialDate, yearHint int) (catalog.PartialDate, bool) {
+//
+// A day or month without a year resolves to its next occurrence on or
+// after pub, or, when past is set (the text says it already happened:
+// "opened Jan. 27", "last May"), to its latest occurrence on or before.
+func (d dateMention) resolve(pub catalog.PartialDate, yearHint int, past bool) (catalog.PartialDate, bool) {
 	known := pub.Precision() == catalog.PrecisionDay
+	past = past || d.last
 	switch d.kind {
 	case dkDay:
 		year := d.year
 		if year == 0 {
 			switch {
+			case known && past:
+				year = lastYearFor(pub, d.month, d.day)
 			case known:
 				year = nextYearFor(pub, d.month, d.day)
 			case yearHint != 0:
@@ -423,6 +351,8 @@ func (d dateMention) resolve(pub catalog.PartialDate, yearHint int) (catalog.Par
 		year := d.year
 		if year == 0 {
 			switch {
+			case known && past:
+				year = lastYearFor(pub, d.month, 0)
 			case known:
 				year = nextYearFor(pub, d.month, 0)
 			case yearHint != 0:
@@ -438,9 +368,13 @@ func (d dateMention) resolve(pub catalog.PartialDate, yearHint int) (catalog.Par
 			if !known || d.month == 0 {
 				return catalog.TBA(), false
 			}
-			// A season or quarter: the next one that has not ended.
+			// A season or quarter: the next one that has not ended (or,
+			// in the past, the last one that has begun).
 			year = pub.Year()
-			if pub.Month() > d.month+2 {
+			switch {
+			case past && pub.Month() < d.month:
+				year--
+			case !past && pub.Month() > d.month+2:
 				year++
 			}
 		}
@@ -469,6 +403,22 @@ func nextYearFor(pub catalog.PartialDate, month, day int) int {
 		y++
 	}
 	return y
+}
+
+// lastYearFor returns the year of the latest occurrence of month (and
+// day, when not 0) on or before pub.
+func lastYearFor(pub catalog.PartialDate, month, day int) int {
+	y := pub.Year()
+	if month > pub.Month() || (month == pub.Month() && day != 0 && day > pub.Day()) {
+		y--
+	}
+	return y
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,
+	"saturday": time.Saturday,
 }
 
 // resolveRelative resolves "this/next year|month|week", weekdays and

@@ -6,8 +6,18 @@ import (
 	"github.com/marquee-film/marquee/internal/catalog"
 )
 
+// findDatesIn reads the date expressions of a one-sentence text.
+func findDatesIn(x *Extractor, text string) ([]dateMention, string) {
+	toks := tokenize(text, span{0, len(text)})
+	ds := findDates(toks, x.vocab.match(toks))
+	for i := range ds {
+		ds[i].text = text[ds[i].span.start:ds[i].span.end]
+	}
+	return ds, text
+}
+
 func TestDatesResolve(t *testing.T) {
-	p := newDateParser()
+	x := New()
 	tests := []struct {
 		text, pub, want, wantText string
 	}{
@@ -42,7 +52,7 @@ func TestDatesResolve(t *testing.T) {
 		if tt.pub != "" {
 			pd = catalog.MustDate(tt.pub)
 		}
-		ds := p.find(tt.text)
+		ds, _ := findDatesIn(x, tt.text)
 		if len(ds) != 1 {
 			t.Errorf("%q: found %d dates, want 1", tt.text, len(ds))
 			continue
@@ -51,7 +61,7 @@ func TestDatesResolve(t *testing.T) {
 		if d.text != tt.wantText {
 			t.Errorf("%q: text %q, want %q", tt.text, d.text, tt.wantText)
 		}
-		got, ok := d.resolve(pd, 0)
+		got, ok := d.resolve(pd, 0, false)
 		if tt.want == "" {
 			if ok {
 				t.Errorf("%q (pub %q): resolved to %s, want unresolved", tt.text, tt.pub, got)
@@ -65,25 +75,43 @@ func TestDatesResolve(t *testing.T) {
 }
 
 func TestDatesStatusAndRejects(t *testing.T) {
-	p := newDateParser()
+	x := New()
 	for text, want := range map[string]DateStatus{"release date TBA": DateTBA, "now available on disc": DateAvailable, "to be announced": DateTBA} {
-		ds := p.find(text)
+		ds, _ := findDatesIn(x, text)
 		if len(ds) != 1 || ds[0].status != want {
 			t.Errorf("%q: got %+v, want status %q", text, ds, want)
 		}
 	}
 	for _, text := range []string{"open 24/7", "it may rain", "13/45", "the march of time", "Anatomy of a Fall", "a 1.33:1 ratio"} {
-		if ds := p.find(text); len(ds) != 0 {
+		if ds, _ := findDatesIn(x, text); len(ds) != 0 {
 			t.Errorf("%q: found %+v, want none", text, ds)
 		}
 	}
 }
 
-func TestDateHintYear(t *testing.T) {
-	d := newDateParser().find("Due March 12")[0]
-	got, ok := d.resolve(catalog.TBA(), 2024)
-	if !ok || got.String() != "2024-03-12" {
-		t.Errorf("with year hint: got %s %v", got, ok)
+func TestDatesPast(t *testing.T) {
+	x := New()
+	pub := catalog.MustDate("2024-02-10")
+	for _, tt := range []struct {
+		text string
+		past bool
+		want string
+	}{
+		{"opened Jan. 27", true, "2024-01-27"},
+		{"opens March 3", false, "2024-03-03"},
+		{"premiered last May", false, "2023-05"},
+		{"screened in March", true, "2023-03"},
+		{"it opened Feb. 10", true, "2024-02-10"},
+	} {
+		ds, _ := findDatesIn(x, tt.text)
+		if len(ds) != 1 {
+			t.Errorf("%q: %d dates", tt.text, len(ds))
+			continue
+		}
+		got, ok := ds[0].resolve(pub, 0, tt.past)
+		if !ok || got.String() != tt.want {
+			t.Errorf("%q (past %v): got %s %v, want %s", tt.text, tt.past, got, ok, tt.want)
+		}
 	}
 }
 
@@ -91,19 +119,20 @@ func FuzzParseDates(f *testing.F) {
 	for _, s := range []string{"March 15", "10/26", "Q3 2010", "later this year", "15th of March 2022", "next Tuesday", "TBA", "Feb 29", "99/99/9999"} {
 		f.Add(s, "2022-01-19")
 	}
-	p := newDateParser()
+	x := New()
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		pd, err := catalog.ParsePartialDate(pub)
 		if err != nil {
 			pd = catalog.TBA()
 		}
 		prevEnd := 0
-		for _, d := range p.find(text) {
-			if d.start < prevEnd || d.end > len(text) || d.start >= d.end {
-				t.Fatalf("bad span %d-%d in %q", d.start, d.end, text)
+		ds, _ := findDatesIn(x, text)
+		for _, d := range ds {
+			if d.span.start < prevEnd || d.span.end > len(text) || d.span.start >= d.span.end {
+				t.Fatalf("bad span %d-%d in %q", d.span.start, d.span.end, text)
 			}
-			prevEnd = d.end
-			got, ok := d.resolve(pd, 0)
+			prevEnd = d.span.end
+			got, ok := d.resolve(pd, 0, false)
 			if !ok {
 				continue
 			}

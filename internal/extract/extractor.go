@@ -1,26 +1,36 @@
 package extract
 
-import "context"
+import (
+	"context"
+
+	"github.com/marquee-film/marquee/internal/extract/lexicon"
+)
 
 // Extractor turns release-announcement text into sourced facts. Build it
-// once with New: it holds the compiled patterns and gazetteers, which
+// once with New: it holds the vocabulary and the fitted weights, which
 // are read-only afterwards, so one Extractor may serve many goroutines.
 type Extractor struct {
-	dates         *dateParser
-	patterns      *mentionPatterns
-	festivalIndex map[string]string
-	extras        *extrasVocabulary
+	vocab   *vocabulary
+	weights *Weights
 }
 
-// New builds an Extractor.
+// New builds an Extractor with the embedded vocabulary and weights.
 func New() *Extractor {
-	return &Extractor{
-		dates:         newDateParser(),
-		patterns:      newPatterns(),
-		festivalIndex: newFestivalIndex(),
-		extras:        newExtrasVocabulary(),
+	w, err := loadWeights(weightsJSON)
+	if err != nil {
+		panic(err) // the embedded weights are checked by the tests
 	}
+	return NewWithWeights(w)
 }
+
+// NewWithWeights builds an Extractor with other weights (for fitting and
+// evaluating them).
+func NewWithWeights(w *Weights) *Extractor {
+	return &Extractor{vocab: newVocabulary(lexicon.MustLoad()), weights: w}
+}
+
+// Weights returns the extractor's weights.
+func (x *Extractor) Weights() *Weights { return x.weights }
 
 // Extract reads one input (plain text or HTML, either corpus layout) and
 // returns what it states. It fails only on unusable input (empty,
@@ -44,6 +54,7 @@ func (x *Extractor) ExtractDocument(doc Document) *Result {
 // index is not fatal: the result is what the text alone supports, and the
 // index's error is returned beside it.
 func (x *Extractor) ExtractDocumentContext(ctx context.Context, doc Document) (*Result, error) {
-	a := x.analyze(doc)
-	return a.result(), nil
+	p := x.parse(doc)
+	st := x.recognize(ctx, p, doc.catalog)
+	return st.result(), st.catalogErr
 }

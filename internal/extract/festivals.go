@@ -1,90 +1,133 @@
 package extract
 
 import (
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/marquee-film/marquee/internal/catalog"
 )
 
-var (
-	coordFestivalsRE = regexp.MustCompile(`\b((?:[A-Z][\w’'-]+,?\s+)+and\s+[A-Z][\w’'-]+)\s+(?:international\s+)?film\s+festivals\b`)
-	festYearBeforeRE = regexp.MustCompile(`((?:18|19|20|21)\d{2})(?:['’]s)?\s+(?:edition\s+of\s+(?:the\s+)?)?$`)
-	// "Cannes 2021", "Venice Film Festival in 2023", "Sundance, in
-	// January 2022".
-	festYearAfterRE = regexp.MustCompile(`^,?\s+(?:(?:back\s+)?in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+)?((?:19|20|21)\d{2})\b`)
-	festListSplitRE = regexp.MustCompile(`,?\s+and\s+|,\s+`)
-)
+// Festivals: a festival the lexicon knows, or a capitalized name ending
+// with "Film Festival", "Festival" or "Fest". Its year is a year written
+// with it ("the 2023 Cannes Film Festival", "Cannes 2021", "2021's
+// Cannes"), else a dated expression of its sentence, else "this year" or
+// "last year" read against the publication date. Its result comes from
+// the verbs of its sentence.
 
-// festivalIndex maps folded aliases to canonical festival names.
-func newFestivalIndex() map[string]string {
-	idx := map[string]string{}
-	for _, f := range festivals {
-		for _, al := range f.aliases {
-			idx[catalog.FoldText(al)] = f.name
-		}
-	}
-	return idx
+// festivalMention is a festival named in a sentence.
+type festivalMention struct {
+	sent, i, j int
+	span       span
+	name       string
+	year       int
+	result     string
+	award      string
+	film       *filmEntity
 }
 
-// canonicalFestival names a festival mention: a known alias gives the
-// canonical name; "X Film Festival" stays as written.
-func (x *Extractor) canonicalFestival(text string) string {
-	text = strings.TrimPrefix(strings.TrimSpace(text), "The ")
-	if n, ok := x.festivalIndex[catalog.FoldText(text)]; ok {
-		return n
-	}
-	for _, word := range strings.Fields(text) {
-		if n, ok := x.festivalIndex[catalog.FoldText(word)]; ok && strings.HasSuffix(text, "Festival") {
-			return n
-		}
-	}
-	return text
-}
-
-// festivalMentions returns the festivals a sentence names with their
-// canonical names and years, splitting "the Venice and Locarno film
-// festivals" into two.
-func (a *analysis) festivalMentions(s *sent) []mention {
-	var out []mention
-	for _, m := range s.mentionsOf(mFestival) {
-		m.value = a.x.canonicalFestival(m.text)
-		m.year = a.festivalYear(s, m.span)
-		out = append(out, m)
-	}
-	sub := a.text[s.start:s.end]
-	var coord [][]int
-	if strings.Contains(sub, "festivals") {
-		coord = coordFestivalsRE.FindAllStringSubmatchIndex(sub, -1)
-	}
-	for _, idx := range coord {
-		list := sub[idx[2]:idx[3]]
-		for _, part := range festListSplitRE.Split(list, -1) {
-			part = strings.TrimSpace(part)
-			if part == "" {
-				continue
+// readFestivals finds the festivals of sentence si.
+func readFestivals(p *parsed, si int, tr *titleReading) []*festivalMention {
+	s := &p.sents[si]
+	toks := s.tokens
+	var out []*festivalMention
+	taken := make([]bool, len(toks))
+	addSpan := func(i, j int) {
+		for k := i; k < j; k++ {
+			if taken[k] {
+				return
 			}
-			name := a.x.canonicalFestival(part + " Film Festival")
-			out = append(out, mention{span: span{s.start + idx[2], s.start + idx[1]}, kind: mFestival, text: part + " Film Festival", value: name})
+		}
+		for k := i; k < j; k++ {
+			taken[k] = true
+		}
+		fm := &festivalMention{sent: si, i: i, j: j, span: span{toks[i].start, toks[j-1].end}}
+		fm.name = strings.TrimSuffix(p.text[fm.span.start:fm.span.end], possessiveSuffix(p.text[fm.span.start:fm.span.end]))
+		fm.name = strings.TrimPrefix(strings.TrimPrefix(fm.name, "the "), "The ")
+		fm.year = festivalYear(p, s, i, j)
+		fm.result = festivalResult(s)
+		out = append(out, fm)
+	}
+	// Named by shape: the longest capitalized run ending in a festival
+	// word.
+	for _, c := range tr.cands[si] {
+		last := toks[c.j-1].base
+		if !c.inRun || c.j-c.i < 2 || !(last == "festival" || last == "fest" || last == "festivals") {
+			continue
+		}
+		if c.i > c.runI && isTitleWord(toks[c.i-1]) {
+			continue
+		}
+		i := c.i
+		if toks[i].norm == "the" {
+			i++
+		}
+		for i < c.j && ctxClass(p, s, i) == "YEAR" {
+			i++
+		}
+		if c.j-i >= 2 {
+			addSpan(i, c.j)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	for _, m := range s.lex {
+		if m.class() == lcFestival {
+			addSpan(m.start, m.end)
+		}
+	}
 	return out
 }
 
-// festivalYear reads "2021's Cannes", "the 2023 Cannes Film Festival" or
-// "Cannes 2021".
-func (a *analysis) festivalYear(s *sent, m span) int {
-	before := a.text[s.start:m.start]
-	if mm := festYearBeforeRE.FindStringSubmatch(strings.TrimSuffix(before, "the ")); mm != nil {
-		y, _ := strconv.Atoi(mm[1])
+// festivalYear reads the year of a festival named at tokens [i, j).
+func festivalYear(p *parsed, s *sentence, i, j int) int {
+	toks := s.tokens
+	year := func(k int) int {
+		if k < 0 || k >= len(toks) || toks[k].kind != tokNumber || len(toks[k].base) != 4 {
+			return 0
+		}
+		y, err := strconv.Atoi(toks[k].base)
+		if err != nil || y < 1930 || y > 2100 {
+			return 0
+		}
 		return y
 	}
-	if mm := festYearAfterRE.FindStringSubmatch(a.text[m.end:s.end]); mm != nil {
-		y, _ := strconv.Atoi(mm[1])
-		return y
+	for _, k := range []int{i - 1, j, i - 2, j + 1} {
+		if y := year(k); y != 0 {
+			return y
+		}
+	}
+	for k := j; k < len(toks) && k < j+4; k++ {
+		if d, ok := s.dateAt(k); ok && d.year != 0 {
+			return d.year
+		}
+	}
+	if !p.pub.IsTBA() {
+		for k := 0; k+1 < len(toks); k++ {
+			if toks[k+1].norm == "year" {
+				switch toks[k].norm {
+				case "this":
+					return p.pub.Year()
+				case "last":
+					return p.pub.Year() - 1
+				}
+			}
+		}
+	}
+	for _, d := range s.dates {
+		if d.year != 0 {
+			return d.year
+		}
 	}
 	return 0
+}
+
+// festivalResult reads what a sentence says happened at a festival.
+func festivalResult(s *sentence) string {
+	for _, t := range s.tokens {
+		switch t.norm {
+		case "won", "wins", "winner", "winning", "took", "awarded", "prize-winning", "swept":
+			return "won"
+		case "nominated", "competing", "compete", "competition", "contender":
+			return "pending"
+		case "premiered", "screened", "played", "premiere", "screening", "selection", "bowed", "debuted":
+			return "screened"
+		}
+	}
+	return ""
 }

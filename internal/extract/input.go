@@ -5,7 +5,6 @@ import (
 	"errors"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
@@ -30,8 +29,8 @@ type Options struct {
 	Published catalog.PartialDate
 	// Source is recorded in the result when the input has no source line.
 	Source string
-	// Known, when set, is the catalog's gazetteer: the films and people
-	// it holds are recognised without the usual cues (see Gazetteer).
+	// Known, when set and Catalog is not, is a small in-memory catalog
+	// index (see Gazetteer).
 	Known *Gazetteer
 	// Catalog, when set, is asked which candidate spans name films and
 	// people the catalog holds (see CatalogIndex).
@@ -56,9 +55,7 @@ type Document struct {
 	// emphasis holds byte spans of Text that the markup set in italics or
 	// as a citation: strong hints for film titles.
 	emphasis []span
-	// known is Options.Known.
-	known *Gazetteer
-	// catalog is Options.Catalog.
+	// catalog is Options.Catalog, or Options.Known.
 	catalog CatalogIndex
 }
 
@@ -82,7 +79,10 @@ func ParseInput(data []byte, opt Options) (Document, error) {
 	}
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
 	text = strings.TrimPrefix(text, "\uFEFF")
-	doc := Document{Published: catalog.TBA(), Source: opt.Source, known: opt.Known, catalog: opt.Catalog}
+	doc := Document{Published: catalog.TBA(), Source: opt.Source, catalog: opt.Catalog}
+	if doc.catalog == nil && opt.Known != nil {
+		doc.catalog = opt.Known
+	}
 	header, body := splitHeader(text, &doc)
 	if looksHTML(body) {
 		main, emph := htmlToText(body)
@@ -134,16 +134,6 @@ func splitHeader(text string, doc *Document) (header, body string) {
 	return text[:end], text[end:]
 }
 
-// nextLine returns the line starting at byte i and the offset after its
-// newline.
-func nextLine(s string, i int) (string, int) {
-	j := strings.IndexByte(s[i:], '\n')
-	if j < 0 {
-		return s[i:], len(s)
-	}
-	return s[i : i+j], i + j + 1
-}
-
 // looksBinary reports whether data holds many control bytes or NULs, as
 // images, archives and executables do.
 func looksBinary(data []byte) bool {
@@ -190,10 +180,4 @@ func looksHTML(s string) bool {
 	}
 	tags := htmlTagRE.FindAllStringIndex(probe, 64)
 	return len(tags) >= 4
-}
-
-// isSpaceRune is unicode.IsSpace plus the replacement and zero-width
-// characters that should never be part of a word.
-func isSpaceRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == 0
 }

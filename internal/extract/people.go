@@ -1,427 +1,388 @@
 package extract
 
 import (
+	"sort"
 	"strings"
-
-	"github.com/marquee-film/marquee/internal/catalog"
 )
 
-// people registers the full names the text introduces, so a bare
-// surname later ("Rex") resolves to the full name ("Simon Rex").
-type people struct {
-	full map[string]string // folded full name -> name
-	// bySurname maps a folded last word to the full names that end in it.
-	bySurname map[string][]string
+// People: every run of two to four capitalized words (with name
+// particles and initials) is a person candidate; the person model scores
+// it from its shape and context, and the role models score each accepted
+// person for director, writer and cast from the words around it. A
+// surname alone is the person named in full elsewhere in the article.
+
+// personMention is a person named in a sentence: tokens [i, j).
+type personMention struct {
+	sent  int
+	i, j  int
+	span  span
+	name  string // the full name (a surname resolves to it)
+	key   string // folded full name
+	feats []string
+	score float64
+	// roles holds each role model's probability.
+	roles map[string]float64
+	// roleFeats are the features the role models read.
+	roleFeats []string
 }
 
-func newPeople() *people {
-	return &people{full: map[string]string{}, bySurname: map[string][]string{}}
+// nameParticles may stand inside a name in lower case.
+var nameParticles = map[string]bool{
+	"de": true, "van": true, "von": true, "der": true, "den": true, "da": true, "di": true, "del": true,
+	"la": true, "le": true, "du": true, "bin": true, "al": true, "dos": true, "das": true, "ter": true, "ten": true,
 }
 
-func (p *people) add(name string) {
-	key := catalog.FoldText(name)
-	if _, ok := p.full[key]; ok || !strings.Contains(name, " ") {
-		return
-	}
-	p.full[key] = name
-	words := strings.Fields(key)
-	last := words[len(words)-1]
-	p.bySurname[last] = append(p.bySurname[last], name)
+// isNameWord reports whether token t may be a word of a name.
+func isNameWord(t token) bool {
+	return t.kind == tokWord && (t.upper || t.allCaps)
 }
 
-// resolve returns the full name a name or bare surname refers to, and
-// whether the name is known.
-func (p *people) resolve(name string) (string, bool) {
-	key := catalog.FoldText(name)
-	if n, ok := p.full[key]; ok {
-		return n, true
-	}
-	if !strings.Contains(key, " ") {
-		if names := p.bySurname[key]; len(names) == 1 {
-			return names[0], true
-		}
-	}
-	return name, false
-}
-
-// personCue is a person named in a sentence with what the sentence says
-// about them.
-type personCue struct {
-	span
-	tok  int // first token of the name
-	name string
-	// roleText is the role word as written ("writer-director"), if any.
-	roleText string
-	role     creditRole
-	// character is the part played, when the text ties one.
-	character string
-	// possessive: "Name's <film>" (a director credit when a film follows).
-	possessive bool
-}
-
-// nameParticles may appear inside names: "Gus Van Sant", "Brian De Palma".
-var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true, "del": true, "di": true, "le": true, "la": true, "du": true, "bin": true, "al": true}
-
-// nameAt parses a person's name starting at token k: up to five
-// capitalized words or initials. It returns the last token and false
-// when there is none.
-func nameAt(toks []token, blocked []bool, k int) (int, bool) {
-	if k >= len(toks) || !isNameWord(toks, blocked, k) || notNameWords[toks[k].lower] || sentenceStarters[toks[k].lower] && k == 0 {
-		return 0, false
-	}
-	last := k
-	for j := k + 1; j < len(toks) && j-k < 5; j++ {
-		if _, poss := possessiveBase(toks[j-1].text); poss {
-			break
-		}
-		if isNameWord(toks, blocked, j) && toks[j].start <= toks[j-1].end+1 {
-			last = j
+// personCandidates lists the person candidates of sentence si: the
+// sub-spans of two to four name words of each run of name words.
+func personCandidates(p *parsed, si int) []*personMention {
+	s := &p.sents[si]
+	toks := s.tokens
+	var out []*personMention
+	i := 0
+	for i < len(toks) {
+		if !isNameWord(toks[i]) {
+			i++
 			continue
 		}
-		if nameParticles[toks[j].lower] && j+1 < len(toks) && isNameWord(toks, blocked, j+1) {
-			continue
-		}
-		break
-	}
-	return last, true
-}
-
-func isNameWord(toks []token, blocked []bool, k int) bool {
-	t := toks[k]
-	return !blocked[k] && t.kind == tokWord && t.upper && !titleStopWords[t.lower]
-}
-
-// nameText returns the name spanning tokens [first, last] without a
-// trailing possessive.
-func nameText(text string, toks []token, first, last int) (string, span, bool) {
-	base, poss := possessiveBase(toks[last].text)
-	sp := span{toks[first].start, toks[last].start + len(base)}
-	return text[sp.start:sp.end], sp, poss
-}
-
-// findPeople scans every sentence for person cues and registers the
-// full names.
-func (a *analysis) findPeople() {
-	for _, s := range a.sents {
-		s.cues = a.roleCues(s)
-		for _, c := range s.cues {
-			a.people.add(c.name)
-		}
-	}
-	for _, s := range a.sents {
-		ctx := a.contextCues(s)
-		for _, c := range ctx {
-			if c.character != "" || !c.possessive {
-				a.people.add(c.name)
-			}
-		}
-		s.cues = append(s.cues, ctx...)
-	}
-	// Second pass: surnames of people introduced later resolve too.
-	for _, s := range a.sents {
-		for i := range s.cues {
-			if full, ok := a.people.resolve(s.cues[i].name); ok {
-				s.cues[i].name = full
-			}
-		}
-	}
-}
-
-// roleCues finds the people a sentence names through a role word,
-// "starring", "directed by" or "cast includes".
-func (a *analysis) roleCues(s *sent) []personCue {
-	var cues []personCue
-	toks := s.toks
-	for k := 0; k < len(toks); k++ {
-		if role, roleText, n := roleAt(toks, k); n > 0 && !toks[k].upper {
-			names := a.nameList(s, k+n, strings.HasSuffix(roleText, "s") || roleText == "cast")
-			for _, nm := range names {
-				nm.role, nm.roleText = role, roleText
-				cues = append(cues, nm)
-			}
-			if len(names) > 0 {
-				k += n - 1
-			}
-			continue
-		}
-		switch {
-		case toks[k].is("starring", "stars", "co-starring", "co-stars", "featuring") && (k == 0 || !toks[k-1].is("the", "a", "its", "his", "her", "their", "cast")):
-			for _, nm := range a.nameList(s, k+1, true) {
-				nm.role, nm.roleText = roleCast, ""
-				cues = append(cues, nm)
-			}
-		case toks[k].is("by") && k > 0 && toks[k-1].is("directed", "written", "screenplay", "helmed", "co-directed", "co-written"):
-			role := roleDirector
-			if !toks[k-1].is("directed", "helmed", "co-directed") {
-				role = roleWriter
-			}
-			if k >= 2 && toks[k-2].is("story") {
-				continue
-			}
-			for _, nm := range a.nameList(s, k+1, true) {
-				nm.role = role
-				cues = append(cues, nm)
-			}
-		case toks[k].is("from") && k > 0 && isGenreWord(toks[k-1].lower) && !toks[k-1].upper:
-			for _, nm := range a.nameList(s, k+1, false) {
-				nm.role = roleDirector
-				cues = append(cues, nm)
-			}
-		case toks[k].is("includes", "include", "including") && k > 0 && toks[k-1].is("cast", "also") && s.hasWord("cast"):
-			for _, nm := range a.nameList(s, k+1, true) {
-				nm.role = roleCast
-				cues = append(cues, nm)
-			}
-		}
-	}
-	return cues
-}
-
-// contextCues finds people tied to a part ("Part (Actor)", "Actor as
-// Part") or named in a possessive, once the role cues of the whole text
-// are known.
-func (a *analysis) contextCues(s *sent) []personCue {
-	var cues []personCue
-	for k, t := range s.toks {
-		switch {
-		case t.text == "(":
-			if c, ok := a.parenthesisedActor(s, k); ok {
-				cues = append(cues, c)
-			}
-		case t.is("as") && k > 0:
-			if c, ok := a.actorAsCharacter(s, k); ok {
-				cues = append(cues, c)
-			}
-		}
-	}
-	return append(cues, a.possessiveCues(s)...)
-}
-
-// roleAt matches a role word (one to three tokens) at token k and
-// returns its role, its text and its length in tokens.
-func roleAt(toks []token, k int) (creditRole, string, int) {
-	if k >= len(toks) || !roleFirstWords[toks[k].lower] {
-		return roleNone, "", 0
-	}
-	for n := 4; n >= 1; n-- {
-		if k+n > len(toks) {
-			continue
-		}
-		w := toks[k].lower
-		if n > 1 {
-			var b strings.Builder
-			b.WriteString(w)
-			for j := k + 1; j < k+n; j++ {
-				b.WriteByte(' ')
-				b.WriteString(toks[j].lower)
-			}
-			w = b.String()
-		}
-		if role, ok := roleWords[w]; ok {
-			return role, w, n
-		}
-	}
-	return roleNone, "", 0
-}
-
-// roleFirstWords are the first words of roleWords.
-var roleFirstWords = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range roleWords {
-		m[strings.Fields(w)[0]] = true
-	}
-	return m
-}()
-
-// nameList reads names starting at token k: one name, or with list a
-// comma/and-separated list that skips parentheticals and "none other
-// than".
-func (a *analysis) nameList(s *sent, k int, list bool) []personCue {
-	var out []personCue
-	toks := s.toks
-	for k < len(toks) {
-		last, ok := nameAt(toks, s.blocked, k)
-		if !ok {
-			break
-		}
-		name, sp, poss := nameText(a.text, toks, k, last)
-		if poss {
-			break
-		}
-		if last == k {
-			full, known := a.people.resolve(name)
-			if !known {
+		j := i
+		for j < len(toks) && (isNameWord(toks[j]) || nameParticles[toks[j].norm] && j+1 < len(toks) && isNameWord(toks[j+1])) {
+			j++
+			if toks[j-1].poss {
 				break
 			}
-			name = full
-		} else {
-			a.people.add(name)
 		}
-		out = append(out, personCue{span: sp, tok: k, name: name})
-		k = last + 1
-		if !list {
-			break
-		}
-		k = skipParenthetical(toks, k)
-		if k < len(toks) && toks[k].is("as") {
-			break
-		}
-		next, ok := listSeparator(toks, k)
-		if !ok {
-			break
-		}
-		k = next
-	}
-	return out
-}
-
-// skipParenthetical skips a "( ... )" group at k.
-func skipParenthetical(toks []token, k int) int {
-	if k >= len(toks) || toks[k].text != "(" {
-		return k
-	}
-	for j := k + 1; j < len(toks); j++ {
-		if toks[j].text == ")" {
-			return j + 1
-		}
-	}
-	return k
-}
-
-// listSeparator skips ",", "and", "&", ", and" and "none other than"
-// between list items and reports whether there was one.
-func listSeparator(toks []token, k int) (int, bool) {
-	found := false
-	for k < len(toks) {
-		switch {
-		case toks[k].text == "," || toks[k].text == "&" || toks[k].is("and"):
-			found = true
-			k++
-		case k+2 < len(toks) && toks[k].is("none") && toks[k+1].is("other") && toks[k+2].is("than"):
-			k += 3
-		default:
-			return k, found
-		}
-	}
-	return k, false
-}
-
-// parenthesisedActor reads "Part (Actor)" and "part (Actor)": the name in
-// parentheses plays the part before it. A capitalized part that is not a
-// known person is the character.
-func (a *analysis) parenthesisedActor(s *sent, open int) (personCue, bool) {
-	toks := s.toks
-	k := open + 1
-	played := false
-	if k < len(toks) && toks[k].is("played") {
-		// "(played with zeal by Name)"
-		for k < len(toks) && !toks[k].is("by") && toks[k].text != ")" {
-			k++
-		}
-		if k >= len(toks) || !toks[k].is("by") {
-			return personCue{}, false
-		}
-		k++
-		played = true
-	}
-	last, ok := nameAt(toks, s.blocked, k)
-	if !ok || last+1 >= len(toks) || toks[last+1].text != ")" {
-		return personCue{}, false
-	}
-	name, sp, poss := nameText(a.text, toks, k, last)
-	if poss || open == 0 {
-		return personCue{}, false
-	}
-	single := last == k
-	if single {
-		if _, known := a.people.resolve(name); !known && !played {
-			// A lone word in parentheses is a person only when it is a known
-			// surname.
-			return personCue{}, false
-		}
-	}
-	c := personCue{span: sp, tok: k, name: name, role: roleCast}
-	prev := toks[open-1]
-	switch {
-	case prev.kind == tokWord && prev.upper:
-		first := open - 1
-		for first > 0 && (isNameWord(toks, s.blocked, first-1) || (connectors[toks[first-1].lower] && first-2 >= 0 && isNameWord(toks, s.blocked, first-2))) {
-			first--
-		}
-		char := a.text[toks[first].start:prev.end]
-		if _, known := a.people.resolve(char); known || sentenceStarters[strings.ToLower(char)] {
-			return personCue{}, false
-		}
-		if first == 0 && s.listItem {
-			return personCue{}, false
-		}
-		c.character = char
-	case prev.kind == tokWord && !prev.upper:
-		// "the wife (Name)": a part without a name.
-	default:
-		return personCue{}, false
-	}
-	return c, true
-}
-
-// actorAsCharacter reads "Name as Character" where Name is a known
-// person or a surname and Character is capitalized.
-func (a *analysis) actorAsCharacter(s *sent, as int) (personCue, bool) {
-	toks := s.toks
-	last := as - 1
-	if last < 0 || !isNameWord(toks, s.blocked, last) {
-		return personCue{}, false
-	}
-	first := last
-	for first > 0 && isNameWord(toks, s.blocked, first-1) && last-first < 3 {
-		first--
-	}
-	name, sp, poss := nameText(a.text, toks, first, last)
-	if poss {
-		return personCue{}, false
-	}
-	if _, known := a.people.resolve(name); !known {
-		return personCue{}, false
-	}
-	cl, ok := nameAt(toks, s.blocked, as+1)
-	if !ok {
-		return personCue{}, false
-	}
-	char, _, _ := nameText(a.text, toks, as+1, cl)
-	return personCue{span: sp, tok: first, name: name, role: roleCast, character: char}, true
-}
-
-// possessiveCues finds "Name's" and "A and B's" before a title: the
-// director when a film follows (decided later).
-func (a *analysis) possessiveCues(s *sent) []personCue {
-	var out []personCue
-	for _, r := range s.runs {
-		if !r.possessive || r.quoted || r.words() > 5 {
-			continue
-		}
-		if s.toks[r.first].kind == tokNumber {
-			continue
-		}
-		for _, part := range splitCoordinated(a.text, s.toks, r) {
-			part.possessive = true
-			out = append(out, part)
-		}
-	}
-	return out
-}
-
-// splitCoordinated splits "Cooper and Schoedsack" into two names.
-func splitCoordinated(text string, toks []token, r run) []personCue {
-	var out []personCue
-	start := r.first
-	for k := r.first; k <= r.last+1; k++ {
-		if k == r.last+1 || toks[k].is("and", "&") {
-			if k-1 >= start {
-				name, sp, _ := nameText(text, toks, start, k-1)
-				out = append(out, personCue{span: sp, tok: start, name: name})
+		for a := i; a < j; a++ {
+			if !isNameWord(toks[a]) {
+				continue
 			}
-			start = k + 1
+			for b := a + 2; b <= j && b-a <= 4; b++ {
+				if !isNameWord(toks[b-1]) || hasPossBefore(toks, a, b) {
+					continue
+				}
+				out = append(out, newPersonMention(p, si, a, b))
+			}
 		}
+		i = j
 	}
 	return out
+}
+
+// hasPossBefore reports whether a token before the last of [a, b) is
+// possessive (a name does not run on past "Demme's").
+func hasPossBefore(toks []token, a, b int) bool {
+	for k := a; k < b-1; k++ {
+		if toks[k].poss {
+			return true
+		}
+	}
+	return false
+}
+
+func newPersonMention(p *parsed, si, a, b int) *personMention {
+	toks := p.sents[si].tokens
+	m := &personMention{sent: si, i: a, j: b, span: span{toks[a].start, toks[b-1].end}}
+	m.name = personName(toks[a:b])
+	m.key = nameKey(m.name)
+	return m
+}
+
+// personName spells a name from its tokens, without a possessive and in
+// title case when written in capitals.
+func personName(toks []token) string {
+	var parts []string
+	for k, t := range toks {
+		w := t.text
+		if k == len(toks)-1 && t.poss {
+			w = w[:len(w)-len(possessiveSuffix(w))]
+		}
+		if t.allCaps && len(w) > 2 && !strings.Contains(w, ".") {
+			w = displayTitle(w)
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, " ")
+}
+
+// possessiveSuffix returns the "'s" or "’s" that ends w.
+func possessiveSuffix(w string) string {
+	for _, suf := range []string{"'s", "’s", "'S", "’S", "`s", "´s", "′s"} {
+		if strings.HasSuffix(w, suf) {
+			return suf
+		}
+	}
+	return ""
+}
+
+// nameKey folds a name for comparison.
+func nameKey(n string) string { return strings.Join(strings.Fields(normTitleText(n)), " ") }
+
+// surnameOf is the last word of a folded name.
+func surnameOf(key string) string {
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+// personFeatures describes person candidate m.
+func personFeatures(p *parsed, m *personMention, titleScore float64, fullNames map[string]int) []string {
+	s := &p.sents[m.sent]
+	toks := s.tokens
+	n := m.j - m.i
+	f := make([]string, 0, 32)
+	add := func(x ...string) { f = append(f, x...) }
+	add("n=" + bucket(n, 1, 2, 3, 4))
+	if s.covers(m.i, lcFirstName) && !toks[m.i].allCaps {
+		add("firstname")
+	}
+	initials, caps := 0, 0
+	for k := m.i; k < m.j; k++ {
+		t := toks[k]
+		if strings.Count(t.text, ".") >= 1 && len([]rune(t.text)) <= 5 {
+			initials++
+		}
+		if t.allCaps && len(t.text) > 2 {
+			caps++
+		}
+	}
+	if initials > 0 {
+		add("initials")
+	}
+	if caps == n {
+		add("allcaps")
+	}
+	for _, cl := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcRole, lcExtra, lcDescriptor, lcCountry, lcDemonym, lcDate, lcOrgSuffix, lcVerb, lcTechnical} {
+		for k := m.i; k < m.j; k++ {
+			if s.covers(k, cl) {
+				add("has:" + cl.String())
+				break
+			}
+		}
+	}
+	for k := m.i; k < m.j; k++ {
+		if _, ok := s.dateAt(k); ok {
+			add("has:date")
+			break
+		}
+		if m2, ok := s.entryAt(k, lcWord); ok && m2.end == k+1 {
+			add("has:fn")
+			break
+		}
+	}
+	if m.i == 0 || m.i == 1 && toks[0].quote != 0 {
+		add("sentinit")
+	}
+	if toks[m.j-1].poss {
+		add("poss")
+	}
+	if m.i > 0 && isNameWord(toks[m.i-1]) {
+		add("cap-left")
+	}
+	if m.j < len(toks) && isNameWord(toks[m.j]) {
+		add("cap-right")
+	}
+	switch {
+	case p.isHeading(s):
+		add("heading")
+	case p.isListItem(s):
+		add("listitem")
+	}
+	l1, l2 := ctxClass(p, s, m.i-1), ctxClass(p, s, m.i-2)
+	r1, r2 := ctxClass(p, s, m.j), ctxClass(p, s, m.j+1)
+	add("L1="+l1, "L2="+l2, "R1="+r1, "R2="+r2)
+	add("cL1R1="+coarse(l1)+"|"+coarse(r1), "cL2L1="+coarse(l2)+"|"+coarse(l1))
+	add("title=" + bucket(int(titleScore*10), 1, 3, 5, 7))
+	if fullNames[surnameOf(m.key)] > 1 {
+		add("surname-recurs")
+	}
+	return f
+}
+
+// roleFeatures describes the words around person mention m that say
+// what part the person had: role words and verbs within a window, a
+// possessive before a title, "as" and parentheses for a character.
+func roleFeatures(p *parsed, m *personMention, titleAt func(si, k int) bool) []string {
+	s := &p.sents[m.sent]
+	toks := s.tokens
+	var f []string
+	add := func(x ...string) { f = append(f, x...) }
+	// Role words before the name, nearest first, up to six tokens back
+	// and not past another person's name or a clause break.
+	for k, d := m.i-1, 1; k >= 0 && d <= 6; k, d = k-1, d+1 {
+		t := toks[k]
+		if t.norm == ";" || t.norm == "." {
+			break
+		}
+		if r, ok := s.entryAt(k, lcRole); ok {
+			add("before:" + r.entry.value + "@" + bucket(d, 1, 2, 4))
+			add("before:" + r.entry.value)
+			break
+		}
+		if t.norm == "by" {
+			add("by@" + bucket(d, 1, 2, 4))
+		}
+		if t.norm == "with" || t.norm == "featuring" {
+			add("with@" + bucket(d, 1, 2, 4))
+		}
+	}
+	// Role words after the name.
+	for k, d := m.j, 1; k < len(toks) && d <= 4; k, d = k+1, d+1 {
+		if r, ok := s.entryAt(k, lcRole); ok {
+			add("after:" + r.entry.value + "@" + bucket(d, 1, 2, 4))
+			add("after:" + r.entry.value)
+			break
+		}
+	}
+	if toks[m.j-1].poss {
+		add("poss")
+		for k := m.j; k < len(toks) && k < m.j+8; k++ {
+			if titleAt(m.sent, k) {
+				add("poss-title@" + bucket(k-m.j, 0, 2, 5))
+				break
+			}
+		}
+	}
+	if m.j < len(toks) && toks[m.j].norm == "as" {
+		add("as-after")
+	}
+	if m.i > 0 && toks[m.i-1].norm == "(" && m.j < len(toks) && toks[m.j].norm == ")" {
+		add("in-parens")
+		if m.i > 1 && isNameWord(toks[m.i-2]) {
+			add("parens-after-name")
+		}
+		if m.i > 1 && toks[m.i-2].quote != 0 {
+			add("parens-after-quote")
+		}
+	}
+	if m.j < len(toks) && toks[m.j].norm == "(" {
+		add("parens-after")
+	}
+	// A film in the same sentence, and extras words near.
+	for k := range toks {
+		if titleAt(m.sent, k) {
+			add("sent-has-title")
+			break
+		}
+	}
+	for k := max(0, m.i-8); k < len(toks) && k < m.j+3; k++ {
+		if s.covers(k, lcExtra) {
+			add("near:extra")
+			break
+		}
+	}
+	for k := range toks {
+		if s.covers(k, lcFormat) {
+			add("sent-has-format")
+			break
+		}
+	}
+	if p.inExtrasList(s) {
+		add("extras-list")
+	}
+	if len(f) == 0 {
+		add("no-cue")
+	}
+	return f
+}
+
+// peopleReading is the person stage's output.
+type peopleReading struct {
+	cands    [][]*personMention
+	mentions []*personMention // accepted, in text order
+}
+
+// personThreshold is the person probability a candidate needs.
+const personThreshold = 0.5
+
+// readPeople runs the person stage on the sentences, given the title
+// stage (a span that is a title is seldom a person).
+func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
+	pr := &peopleReading{cands: make([][]*personMention, len(p.sents))}
+	fullNames := map[string]int{}
+	for si := range p.sents {
+		pr.cands[si] = personCandidates(p, si)
+		for _, c := range pr.cands[si] {
+			fullNames[surnameOf(c.key)]++
+		}
+	}
+	titleAt := tr.titleAt
+	for si, cs := range pr.cands {
+		for _, c := range cs {
+			c.feats = personFeatures(p, c, tr.bestCandScore(si, c.i, c.j), fullNames)
+			c.score = w.Person.prob(c.feats)
+		}
+		// Best first, no overlaps.
+		sorted := append([]*personMention(nil), cs...)
+		sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].score > sorted[b].score })
+		var acc []*personMention
+		for _, c := range sorted {
+			if c.score < personThreshold {
+				break
+			}
+			ok := true
+			for _, o := range acc {
+				if c.i < o.j && o.i < c.j {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				acc = append(acc, c)
+			}
+		}
+		pr.mentions = append(pr.mentions, acc...)
+	}
+	// Surnames alone: a capitalized word (possessive or not) that is the
+	// surname of exactly one accepted full name.
+	bySurname := map[string][]*personMention{}
+	for _, m := range pr.mentions {
+		sn := surnameOf(m.key)
+		if len(bySurname[sn]) == 0 || bySurname[sn][0].key != m.key {
+			bySurname[sn] = append(bySurname[sn], m)
+		}
+	}
+	for si := range p.sents {
+		toks := p.sents[si].tokens
+		for k, t := range toks {
+			if !isNameWord(t) || t.allCaps && len(t.text) <= 3 {
+				continue
+			}
+			full := bySurname[t.base]
+			if len(full) != 1 || pr.covered(si, k) || (k > 0 && isNameWord(toks[k-1])) || (k+1 < len(toks) && isNameWord(toks[k+1]) && !t.poss) {
+				continue
+			}
+			m := &personMention{sent: si, i: k, j: k + 1, span: t.span, name: full[0].name, key: full[0].key, score: full[0].score}
+			pr.mentions = append(pr.mentions, m)
+		}
+	}
+	sort.SliceStable(pr.mentions, func(a, b int) bool {
+		if pr.mentions[a].sent != pr.mentions[b].sent {
+			return pr.mentions[a].sent < pr.mentions[b].sent
+		}
+		return pr.mentions[a].i < pr.mentions[b].i
+	})
+	for _, m := range pr.mentions {
+		m.roleFeats = roleFeatures(p, m, titleAt)
+		m.roles = map[string]float64{}
+		for role, rm := range w.Role {
+			m.roles[role] = rm.prob(m.roleFeats)
+		}
+	}
+	return pr
+}
+
+// covered reports whether token k of sentence si is inside an accepted
+// person mention.
+func (pr *peopleReading) covered(si, k int) bool {
+	for _, m := range pr.mentions {
+		if m.sent == si && m.i <= k && k < m.j {
+			return true
+		}
+	}
+	return false
 }

@@ -147,94 +147,99 @@ func (ri *runeIndex) evidence(s span) Evidence {
 }
 
 // result builds the public Result.
-func (a *analysis) result() *Result {
-	ri := newRuneIndex(a.text)
-	res := &Result{Source: a.doc.Source, TextRunes: utf8.RuneCountInString(a.text), Films: []Film{}}
-	if !a.published().IsTBA() {
-		res.Published = a.published().String()
+func (r *recognition) result() *Result {
+	p := r.p
+	ri := newRuneIndex(p.text)
+	res := &Result{TextRunes: ri.runes(len(p.text)), Films: []Film{}}
+	if !p.pub.IsTBA() {
+		res.Published = p.pub.String()
 	}
-	for _, f := range a.films {
-		if !a.keepFilm(f) {
+	out := map[*filmEntity]*Film{}
+	for _, f := range r.titles.films {
+		if !f.keep {
 			continue
 		}
-		res.Films = append(res.Films, a.publicFilm(f, ri))
+		res.Films = append(res.Films, Film{Title: f.title, Year: f.year, Confidence: round2(f.prob), Evidence: ri.evidence(f.mentions[0].span),
+			Credits: []Credit{}, Releases: []Release{}, Extras: []Extra{}, Festivals: []Festival{}})
+	}
+	k := 0
+	for _, f := range r.titles.films {
+		if f.keep {
+			out[f] = &res.Films[k]
+			k++
+		}
+	}
+	for _, c := range r.credits {
+		film := out[c.film]
+		if film == nil {
+			continue
+		}
+		merged := false
+		for i := range film.Credits {
+			if film.Credits[i].Name == c.person.name {
+				film.Credits[i].Roles = append(film.Credits[i].Roles, c.role)
+				if c.character != "" {
+					film.Credits[i].Character = c.character
+				}
+				merged = true
+			}
+		}
+		if !merged {
+			film.Credits = append(film.Credits, Credit{Name: c.person.name, Roles: []string{c.role}, Character: c.character,
+				Confidence: round2(c.prob), Evidence: ri.evidence(c.person.span)})
+		}
+	}
+	for _, rf := range r.releases {
+		film := out[rf.film]
+		if film == nil {
+			continue
+		}
+		rel := Release{Format: rf.format, Confidence: round2(rf.mentions[0].score * rf.mentions[0].attachP), Evidence: ri.evidence(rf.mentions[0].span)}
+		if rf.date != nil {
+			rel.DateText = p.dateText(*rf.date)
+			if rf.date.d.kind == dkStatus {
+				rel.Status = rf.date.d.status
+			} else if d, ok := resolvedDate(p, *rf.date); ok {
+				rel.Date, rel.Precision = d.String(), d.Precision().String()
+			}
+		}
+		if rf.label != nil {
+			rel.Label = rf.label.name
+		} else if rf.streamer != "" {
+			rel.Label = rf.streamer
+		}
+		rel.Price, rel.Region, rel.Countries = releaseDetails(p, rf)
+		film.Releases = append(film.Releases, rel)
+	}
+	for _, e := range r.extras {
+		film := out[e.film]
+		if film == nil {
+			continue
+		}
+		x := Extra{Kind: e.kind, Title: e.title, Confidence: 0.5, Evidence: ri.evidence(e.span)}
+		for _, pt := range e.people {
+			x.Participants = append(x.Participants, Participant{Name: pt.name, Role: pt.role})
+		}
+		film.Extras = append(film.Extras, x)
+	}
+	seenFest := map[*Film]map[string]bool{}
+	for _, fe := range r.festivals {
+		film := out[fe.film]
+		if film == nil {
+			continue
+		}
+		k := nameKey(fe.name) + "|" + itoa(fe.year)
+		if seenFest[film] == nil {
+			seenFest[film] = map[string]bool{}
+		}
+		if seenFest[film][k] {
+			continue
+		}
+		seenFest[film][k] = true
+		film.Festivals = append(film.Festivals, Festival{Name: fe.name, Year: fe.year, Award: fe.award, Result: fe.result,
+			Confidence: 0.5, Evidence: ri.evidence(fe.span)})
 	}
 	return res
 }
 
-// keepFilm drops films that the text only names: a film needs a fact or
-// a place in a title list.
-func (a *analysis) keepFilm(f *film) bool {
-	return f.list || len(f.releases)+len(f.credits)+len(f.extras)+len(f.festivals)+len(f.awards) > 0
-}
-
-func (a *analysis) publicFilm(f *film, ri *runeIndex) Film {
-	out := Film{Title: displayTitle(f.title), Year: f.year, Aliases: f.aliases, Confidence: round2(f.conf),
-		Evidence: ri.evidence(f.evidence), Credits: []Credit{}, Releases: []Release{}, Extras: []Extra{}, Festivals: []Festival{}}
-	for _, c := range f.credits {
-		out.Credits = append(out.Credits, Credit{Name: c.name, Roles: roleNames(c.role), RoleText: c.roleText,
-			Character: c.character, Confidence: round2(c.conf), Evidence: ri.evidence(c.evidence)})
-	}
-	for _, r := range f.releases {
-		rel := Release{Format: r.format, DateText: r.dateText, Status: r.status, Label: r.label, Region: r.region,
-			Edition: r.edition, Price: r.price, Confidence: round2(r.conf), Evidence: ri.evidence(r.evidence)}
-		if !r.date.IsTBA() {
-			rel.Date, rel.Precision = r.date.String(), r.date.Precision().String()
-		}
-		out.Releases = append(out.Releases, rel)
-	}
-	for _, e := range f.extras {
-		x := Extra{Kind: e.kind, Title: e.title, Vintage: e.vintage, Runtime: e.runtime, Formats: e.formats,
-			Confidence: round2(e.conf), Evidence: ri.evidence(e.evidence)}
-		for _, p := range e.participants {
-			x.Participants = append(x.Participants, Participant{Name: p.name, Role: p.role})
-		}
-		out.Extras = append(out.Extras, x)
-	}
-	for _, fe := range f.festivals {
-		out.Festivals = append(out.Festivals, Festival{Name: fe.name, Year: fe.year, Award: fe.award, Result: fe.result,
-			Confidence: round2(fe.conf), Evidence: ri.evidence(fe.evidence)})
-	}
-	for _, aw := range f.awards {
-		out.Awards = append(out.Awards, Award{Name: aw.name, Result: aw.result, Confidence: round2(aw.conf), Evidence: ri.evidence(aw.evidence)})
-	}
-	return out
-}
-
-func roleNames(r creditRole) []string {
-	var out []string
-	if r&roleDirector != 0 {
-		out = append(out, "director")
-	}
-	if r&roleWriter != 0 {
-		out = append(out, "writer")
-	}
-	if r&roleCast != 0 {
-		out = append(out, "cast")
-	}
-	return out
-}
-
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
-
-// displayTitle turns an all-caps title into title case ("THE SILENT
-// HARBOR" is "The Silent Harbor").
-func displayTitle(t string) string {
-	if !isAllCaps(t) {
-		return t
-	}
-	words := []rune(t)
-	upper := true
-	for i, r := range words {
-		if upper {
-			upper = false
-			continue
-		}
-		if r == ' ' || r == '-' || r == ':' {
-			upper = true
-			continue
-		}
-		words[i] = toLowerRune(r)
-	}
-	return string(words)
-}

@@ -6,12 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// span is a half-open byte range [start, end) of the document text.
-type span struct{ start, end int }
+// Segmentation: text to blocks (paragraphs, headings, list items) and
+// blocks to sentences of tokens. Line breaks inside a paragraph are read
+// as spaces, whatever width the text was wrapped at: a line break ends a
+// block only where the text so far ends a sentence, is a heading or is
+// too short to be a wrapped line, or where the next line starts a list
+// item. Each rule reads the text accumulated since the block began, so
+// wrapping a paragraph at another width gives the same blocks.
 
-func (s span) len() int { return s.end - s.start }
-
-// blockKind says how a line of text is laid out.
 type blockKind uint8
 
 const (
@@ -20,75 +22,227 @@ const (
 	blockListItem
 )
 
-// block is one line-level unit: a paragraph, a heading or a list item.
+// block is a paragraph, a heading or a list item.
 type block struct {
 	span
 	kind blockKind
 	// content excludes a list bullet.
 	content span
+	// marker is the list bullet as written ("•", "1."), empty for other
+	// blocks.
+	marker string
+	// parallel: the block is one of three or more consecutive short
+	// blocks of the same shape (a list without bullets: "Title: Release
+	// Date – TBD" lines, a series of "Title – description" items).
+	parallel bool
+}
+
+// markParallelBlocks sets parallel on runs of three or more consecutive
+// blocks that each start with a capital and either are short (under 100
+// runes) or have a separator (a colon or a spaced dash) among their first
+// twelve words, with the same separator.
+func markParallelBlocks(text string, blocks []block) {
+	shape := func(b block) string {
+		body := text[b.content.start:b.content.end]
+		if !startsUpper(body) && !startsWithDigit(body) {
+			return ""
+		}
+		words := strings.Fields(body)
+		for k, w := range words {
+			if k >= 12 {
+				break
+			}
+			switch {
+			case strings.HasSuffix(w, ":"):
+				return ":"
+			case k > 0 && (w == "–" || w == "—" || w == "-"):
+				return "-"
+			}
+		}
+		if utf8.RuneCountInString(body) < 100 {
+			return "short"
+		}
+		return ""
+	}
+	for i := 0; i < len(blocks); {
+		sh := shape(blocks[i])
+		j := i + 1
+		for sh != "" && j < len(blocks) && shape(blocks[j]) == sh {
+			j++
+		}
+		if sh != "" && j-i >= 3 {
+			for k := i; k < j; k++ {
+				blocks[k].parallel = true
+			}
+		}
+		i = j
+	}
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
 }
 
 // sentence is a sentence of a block, with its tokens.
 type sentence struct {
 	span
 	block  int
+	index  int
 	tokens []token
+	// firstInBlock: the sentence opens its block.
+	firstInBlock bool
+	// lex holds the lexicon phrases found in the sentence, dates its
+	// date expressions.
+	lex   []lexMatch
+	dates []dateMention
+	// cover[k] has bit c set when a lexicon phrase of class c covers
+	// token k.
+	cover []uint32
 }
 
-// bulletPrefixes start list items.
-var bulletPrefixes = []string{"•", "·", "▪", "◦", "‣", "* ", "- ", "– ", "— "}
+// covers reports whether a phrase of class c covers token k.
+func (s *sentence) covers(k int, c lexClass) bool {
+	return k >= 0 && k < len(s.cover) && s.cover[k]&(1<<c) != 0
+}
 
-// segmentBlocks splits text[from:] into blocks, one per non-blank line.
+// entryAt returns the longest phrase of class c that covers token k.
+func (s *sentence) entryAt(k int, c lexClass) (lexMatch, bool) {
+	var best lexMatch
+	found := false
+	for _, m := range s.lex {
+		if m.class() == c && m.start <= k && k < m.end && (!found || m.end-m.start > best.end-best.start) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// dateAt returns the date expression covering token k.
+func (s *sentence) dateAt(k int) (dateMention, bool) {
+	for _, d := range s.dates {
+		if d.start <= k && k < d.end {
+			return d, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// minWrappedLine is the length (in runes) under which a line that does
+// not end a sentence is taken for a line of its own (a heading, a list
+// item, a byline) rather than a line of a wrapped paragraph.
+const minWrappedLine = 40
+
+// segmentBlocks splits text[from:] into blocks.
 func segmentBlocks(text string, from int) []block {
 	var out []block
+	var cur *block
+	closeBlock := func() {
+		if cur == nil {
+			return
+		}
+		cur.span = trimSpan(text, cur.span)
+		cur.content = trimSpan(text, span{max(cur.content.start, cur.start), cur.end})
+		if cur.kind != blockListItem && isHeadingLine(text[cur.content.start:cur.content.end]) {
+			cur.kind = blockHeading
+		}
+		if cur.content.len() > 0 {
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
 	for i := from; i < len(text); {
 		line, next := nextLine(text, i)
 		s := trimSpan(text, span{i, i + len(line)})
 		i = next
 		if s.len() == 0 {
+			closeBlock()
 			continue
 		}
-		b := block{span: s, content: s}
 		body := text[s.start:s.end]
-		for _, p := range bulletPrefixes {
-			if strings.HasPrefix(body, p) {
-				b.kind = blockListItem
-				b.content = trimSpan(text, span{s.start + len(p), s.end})
-				break
-			}
+		marker, rest := listMarker(body)
+		if cur != nil && marker == "" && joinsLine(text[cur.content.start:cur.end], body) {
+			cur.end = s.end
+			continue
 		}
-		if b.kind != blockListItem && isHeadingLine(body) {
-			b.kind = blockHeading
-		}
-		if b.content.len() > 0 {
-			out = append(out, b)
+		closeBlock()
+		cur = &block{span: s, content: s}
+		if marker != "" {
+			cur.kind, cur.marker = blockListItem, marker
+			cur.content = trimSpan(text, span{s.start + len(body) - len(rest), s.end})
 		}
 	}
+	closeBlock()
+	markParallelBlocks(text, out)
 	return out
 }
 
-// trimSpan narrows s to exclude surrounding white space.
-func trimSpan(text string, s span) span {
-	for s.start < s.end {
-		r, n := utf8.DecodeRuneInString(text[s.start:s.end])
-		if !isSpaceRune(r) {
-			break
-		}
-		s.start += n
+// joinsLine decides whether the line next continues the block whose
+// text so far is acc.
+func joinsLine(acc, next string) bool {
+	acc = strings.TrimSpace(acc)
+	if endsSentence(acc) {
+		return false
 	}
-	for s.end > s.start {
-		r, n := utf8.DecodeLastRuneInString(text[s.start:s.end])
-		if !isSpaceRune(r) {
-			break
-		}
-		s.end -= n
+	if isHeadingLine(acc) {
+		// A long heading wrapped onto a second line continues it.
+		return utf8.RuneCountInString(acc) >= 60 && isHeadingLine(next)
 	}
-	return s
+	return utf8.RuneCountInString(acc) >= minWrappedLine
 }
 
-// isHeadingLine reports whether a line is a headline: every word of four
-// or more letters is capitalized, and it is not a long passage.
+// endsSentence reports whether s ends with sentence-final punctuation,
+// possibly inside closing quotes or brackets.
+func endsSentence(s string) bool {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == ':' || r == '…':
+			return true
+		case quoteOf(r) != 0 || r == ')' || r == ']':
+			s = s[:len(s)-n]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// listMarker returns the bullet or number that opens a list item and the
+// text after it, or "" when line is no list item.
+func listMarker(line string) (string, string) {
+	r, n := utf8.DecodeRuneInString(line)
+	switch r {
+	case '•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '►', '▶', '✓', '✔', '➤', '–', '—':
+		return line[:n], strings.TrimLeftFunc(line[n:], isSpaceRune)
+	case '-', '*', '+':
+		if len(line) > 1 && isSpaceRune(rune(line[1])) {
+			return line[:1], strings.TrimLeftFunc(line[1:], isSpaceRune)
+		}
+		return "", line
+	}
+	// "1." "2)" "(3)"
+	j := 0
+	if strings.HasPrefix(line, "(") {
+		j = 1
+	}
+	k := j
+	for k < len(line) && k-j < 3 && '0' <= line[k] && line[k] <= '9' {
+		k++
+	}
+	if k > j && k+1 < len(line) && (line[k] == '.' || line[k] == ')') && isSpaceRune(rune(line[k+1])) {
+		return line[:k+1], strings.TrimLeftFunc(line[k+1:], isSpaceRune)
+	}
+	return "", line
+}
+
+// isHeadingLine reports whether a line is a headline: it does not end a
+// sentence, has at most 20 words, and every word of four or more letters
+// is capitalized.
 func isHeadingLine(line string) bool {
+	if endsSentence(line) && !strings.HasSuffix(strings.TrimSpace(line), ":") {
+		return false
+	}
 	words := strings.Fields(line)
 	if len(words) == 0 || len(words) > 20 {
 		return false
@@ -112,42 +266,37 @@ func startsWithLetter(s string) bool {
 	return unicode.IsLetter(r)
 }
 
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+// nextLine returns the line starting at byte i and the offset after its
+// newline.
+func nextLine(s string, i int) (string, int) {
+	j := strings.IndexByte(s[i:], '\n')
+	if j < 0 {
+		return s[i:], len(s)
+	}
+	return s[i : i+j], i + j + 1
 }
 
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "vs": true, "v": true,
-	"jr": true, "sr": true, "bros": true, "inc": true, "ltd": true, "co": true,
-	"corp": true, "no": true, "vol": true, "jan": true, "feb": true, "mar": true,
-	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true, "approx": true, "min": true, "mins": true,
-	"ft": true, "feat": true, "aka": true, "etc": true, "e.g": true, "i.e": true,
-	"a.k.a": true, "u.s": true, "u.k": true, "prof": true, "gen": true, "col": true,
-}
-
-// segmentSentences splits a block into sentences.
+// segmentSentences splits a block into sentences and tokenizes them.
 func segmentSentences(text string, b block) []span {
 	var out []span
+	toks := tokenize(text, b.content)
 	start := b.content.start
-	s := text[:b.content.end]
-	for i := start; i < b.content.end; {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == '.' || r == '!' || r == '?') && sentenceEndsAt(s, start, i, n) {
-			end := i + n
-			for end < len(s) && strings.ContainsRune("\"'”’)]", rune(s[end])) {
-				end++
-			}
-			if sp := trimSpan(text, span{start, end}); sp.len() > 0 {
-				out = append(out, sp)
-			}
-			start = end
-			i = end
+	for i, t := range toks {
+		if t.kind != tokPunct || (t.norm != "." && t.norm != "!" && t.norm != "?" && t.norm != "...") {
 			continue
 		}
-		i += n
+		if !sentenceEndsAt(toks, i) {
+			continue
+		}
+		end := t.end
+		// Closing quotes and brackets stay with the sentence.
+		for j := i + 1; j < len(toks) && !toks[j].spaceBefore && (toks[j].quote != 0 || toks[j].norm == ")" || toks[j].norm == "]"); j++ {
+			end = toks[j].end
+		}
+		if sp := trimSpan(text, span{start, end}); sp.len() > 0 {
+			out = append(out, sp)
+		}
+		start = end
 	}
 	if sp := trimSpan(text, span{start, b.content.end}); sp.len() > 0 {
 		out = append(out, sp)
@@ -155,83 +304,22 @@ func segmentSentences(text string, b block) []span {
 	return out
 }
 
-// sentenceEndsAt decides whether the punctuation at i (n bytes) ends a
-// sentence: it must be followed by space and a capital, digit or quote,
-// and a period must not end an abbreviation or an initial.
-func sentenceEndsAt(s string, start, i, n int) bool {
-	j := i + n
-	for j < len(s) && strings.ContainsRune("\"'”’)]", rune(s[j])) {
+// sentenceEndsAt decides whether the punctuation token toks[i] ends a
+// sentence: white space follows, then a capital, a digit, a quote or a
+// bracket. (Abbreviations and initials keep their period inside the
+// word token, so a bare period here is a full stop.)
+func sentenceEndsAt(toks []token, i int) bool {
+	j := i + 1
+	for j < len(toks) && !toks[j].spaceBefore && (toks[j].quote != 0 || toks[j].norm == ")" || toks[j].norm == "]") {
 		j++
 	}
-	if j >= len(s) {
+	if j >= len(toks) || !toks[j].spaceBefore {
 		return false
 	}
-	r, rn := utf8.DecodeRuneInString(s[j:])
-	if !isSpaceRune(r) {
-		return false
-	}
-	j += rn
-	for j < len(s) {
-		r, rn = utf8.DecodeRuneInString(s[j:])
-		if !isSpaceRune(r) {
-			break
-		}
-		j += rn
-	}
-	if j >= len(s) {
-		return false
-	}
-	if r == '(' && j+1 < len(s) {
-		// "(We love...)" starts a sentence; "(aka Other)" does not.
-		next, _ := utf8.DecodeRuneInString(s[j+1:])
-		if unicode.IsUpper(next) {
-			return s[i] != '.' || !abbreviations[strings.ToLower(lastWord(s[start:i]))]
-		}
-		return false
-	}
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'", r)) {
-		return false
-	}
-	if s[i] != '.' {
-		return !insideName(s, i)
-	}
-	word := lastWord(s[start:i])
-	if abbreviations[strings.ToLower(word)] {
-		return false
-	}
-	// Initials: "J." or "J.A." (a number before the period is no initial).
-	if word != "" && (utf8.RuneCountInString(strings.ReplaceAll(word, ".", "")) <= 1 || strings.Contains(word, ".")) {
-		return false
-	}
-	return true
-}
-
-// namesWithPunctuation are gazetteer names whose punctuation does not
-// end a sentence.
-var namesWithPunctuation = []string{"Shout! Factory", "Shout! Studios", "Yahoo! Movies", "Airplane!", "Oklahoma!"}
-
-// insideName reports whether the punctuation at i belongs to one of
-// namesWithPunctuation.
-func insideName(s string, i int) bool {
-	for _, n := range namesWithPunctuation {
-		for j := 0; j < len(n); j++ {
-			if n[j] == s[i] && i-j >= 0 && i-j+len(n) <= len(s) && s[i-j:i-j+len(n)] == n {
-				return true
-			}
-		}
+	n := toks[j]
+	switch {
+	case n.kind == tokNumber, n.kind == tokWord && n.upper, n.quote != 0, n.norm == "(", n.norm == "[":
+		return true
 	}
 	return false
-}
-
-// lastWord returns the run of letters and periods that ends s.
-func lastWord(s string) string {
-	i := len(s)
-	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) && r != '.' {
-			break
-		}
-		i -= n
-	}
-	return s[i:]
 }

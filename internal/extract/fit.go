@@ -1,0 +1,512 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Fitting: the weights of every decision model are fitted to labelled
+// articles (the corpus's development part; see cmd/marquee-fit). Each
+// stage is fitted on the output of the stages before it, run with their
+// freshly fitted weights, so that it learns from the inputs it will see.
+
+// TrainingArticle is an article with the facts it states.
+type TrainingArticle struct {
+	Name string
+	Data []byte
+	Gold Labels
+}
+
+// fitParams are the regularisation and passes of every model.
+const (
+	fitL2       = 0.001
+	fitEpochs   = 600
+	fitMinCount = 2
+)
+
+// FitL2 holds each model's L2 regularisation strength (on the mean log
+// loss), chosen by cross-validation on the development part; models not
+// named use fitL2.
+var fitL2ByModel = map[string]float64{}
+
+// Fit fits every model to arts and returns the weights with a short
+// report of each model's data and strongest features. l2 overrides the
+// regularisation of the models it names (for choosing it).
+func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, error) {
+	l2For := func(name string) float64 {
+		if v, ok := l2[name]; ok {
+			return v
+		}
+		if v, ok := fitL2ByModel[name]; ok {
+			return v
+		}
+		return fitL2
+	}
+	w := &Weights{Meta: map[string]string{"articles": fmt.Sprint(len(arts))}}
+	var report []string
+	x := NewWithWeights(w)
+	docs := make([]*parsed, len(arts))
+	for i, a := range arts {
+		doc, err := ParseInput(a.Data, Options{})
+		if err != nil {
+			return nil, nil, fmt.Errorf("extract: fit: %s: %w", a.Name, err)
+		}
+		docs[i] = x.parse(doc)
+	}
+	// Titles.
+	var ex []example
+	covered, goldN := 0, 0
+	var missed []string
+	for i, a := range arts {
+		gold := newGoldTitles(a.Gold)
+		tr := readTitles(docs[i], w)
+		hit := make([]bool, len(gold.keys))
+		for _, cs := range tr.cands {
+			for _, c := range cs {
+				// A span equal to a gold title is a positive example; one
+				// that only pairs with it by the scorer's prefix rule is
+				// neither (it is a part of the title, or the title and
+				// more) and is left out.
+				g := gold.exact(c.key)
+				if g < 0 && gold.match(c.key) >= 0 {
+					continue
+				}
+				ex = append(ex, example{feats: c.feats, y: g >= 0})
+				if g >= 0 {
+					hit[g] = true
+				}
+			}
+		}
+		for k, h := range hit {
+			goldN++
+			if h {
+				covered++
+			} else {
+				missed = append(missed, a.Name+":"+a.Gold.Titles[k].Title)
+			}
+		}
+	}
+	report = append(report, fmt.Sprintf("title candidates cover %d of %d gold titles; missing: %s", covered, goldN, strings.Join(missed, "; ")))
+	dumpExamples("title", ex)
+	w.Title = fitLogistic(ex, l2For("title"), fitEpochs, fitMinCount)
+	report = append(report, modelReport("title", ex, w.Title)...)
+
+	// Each later stage is fitted on the pipeline run with the weights so
+	// far.
+	run := func() []*recognition {
+		out := make([]*recognition, len(docs))
+		for i, d := range docs {
+			out[i] = x.recognize(context.Background(), d, nil)
+		}
+		return out
+	}
+	golds := make([]*goldFacts, len(arts))
+	for i, a := range arts {
+		golds[i] = newGoldFacts(a.Gold)
+	}
+	fit := func(name string, ex []example) *linearModel {
+		dumpExamples(name, ex)
+		m := fitLogistic(ex, l2For(name), fitEpochs, fitMinCount)
+		report = append(report, modelReport(name, ex, m)...)
+		return m
+	}
+
+	// People.
+	ex = nil
+	for i, r := range run() {
+		for _, cs := range r.people.cands {
+			for _, c := range cs {
+				ex = append(ex, example{feats: c.feats, y: golds[i].isPerson(c.name)})
+			}
+		}
+	}
+	w.Person = fit("person", ex)
+
+	// Roles.
+	w.Role = map[string]*linearModel{}
+	rs := run()
+	for _, role := range []string{"director", "writer", "cast"} {
+		ex = nil
+		for i, r := range rs {
+			for _, m := range r.people.mentions {
+				ex = append(ex, example{feats: m.roleFeats, y: golds[i].hasRole(m.name, role)})
+			}
+		}
+		w.Role[role] = fit("role:"+role, ex)
+	}
+
+	// Attachment.
+	ex = nil
+	for i, r := range run() {
+		g := golds[i]
+		pair := func(f *filmEntity) int { return g.titles.match(f.key) }
+		addPairs := func(kind factKind, si, k int, ok func(gi int) bool) {
+			var local []example
+			anyPos := false
+			for _, f := range r.films.films {
+				gi := pair(f)
+				y := gi >= 0 && ok(gi)
+				anyPos = anyPos || y
+				local = append(local, example{feats: r.films.attachFeatures(kind, si, k, f), y: y})
+			}
+			if anyPos {
+				ex = append(ex, local...)
+			}
+		}
+		for _, fm := range r.formats {
+			addPairs(factRelease, fm.sent, fm.i, func(gi int) bool { return g.hasFormat(gi, fm.format) })
+		}
+		for _, m := range r.people.mentions {
+			addPairs(factPerson, m.sent, m.i, func(gi int) bool { return g.credits(gi, m.name) })
+		}
+		for _, e := range r.extras {
+			addPairs(factExtra, e.sent, e.at, func(gi int) bool { return g.hasExtra(gi, e) })
+		}
+		for _, fe := range r.festivals {
+			addPairs(factFestival, fe.sent, fe.i, func(gi int) bool { return g.hasFestival(gi, fe.name) })
+		}
+	}
+	w.Attach = fit("attach", ex)
+
+	// Releases: is a format mention a release of the film it is attached
+	// to?
+	ex = nil
+	for i, r := range run() {
+		g := golds[i]
+		for _, fm := range r.formats {
+			y := fm.film != nil && g.hasFormat(g.titles.match(fm.film.key), fm.format)
+			ex = append(ex, example{feats: fm.feats, y: y})
+		}
+	}
+	w.Release = fit("release", ex)
+
+	// Release dates and labels.
+	var exD, exL []example
+	for i, r := range run() {
+		g := golds[i]
+		for _, fm := range r.formats {
+			if fm.film == nil {
+				continue
+			}
+			gi := g.titles.match(fm.film.key)
+			rels := g.releasesOf(gi, fm.format)
+			if len(rels) == 0 {
+				continue
+			}
+			for _, dr := range dateCandidates(r.p, fm) {
+				y := false
+				if d, ok := resolvedDate(r.p, dr); ok {
+					for _, gr := range rels {
+						if gr.Date != nil && *gr.Date == d.String() {
+							y = true
+						}
+					}
+				}
+				exD = append(exD, example{feats: dateFeatures(r.p, fm, dr, r.formats, r.titles.mentions), y: y})
+			}
+			for _, o := range r.orgs {
+				y := false
+				for _, gr := range rels {
+					if gr.Label != nil && labelKey(*gr.Label) == labelKey(o.name) {
+						y = true
+					}
+				}
+				exL = append(exL, example{feats: labelFeatures(r.p, fm, o, r.orgCount, len(r.orgCount)), y: y})
+			}
+		}
+	}
+	w.ReleaseDate = fit("release_date", exD)
+	w.ReleaseLabel = fit("release_label", exL)
+
+	// Films.
+	ex = nil
+	for i, r := range run() {
+		for _, f := range r.titles.films {
+			ex = append(ex, example{feats: r.filmFeats[f], y: golds[i].titles.match(f.key) >= 0})
+		}
+	}
+	w.Film = fit("film", ex)
+	return w, report, nil
+}
+
+func modelReport(name string, ex []example, m *linearModel) []string {
+	pos := 0
+	for _, e := range ex {
+		if e.y {
+			pos++
+		}
+	}
+	out := []string{fmt.Sprintf("%s: %d examples, %d positive, %d features, bias %+.2f", name, len(ex), pos, len(m.Weights), m.Bias)}
+	for _, l := range topWeights(m, 25) {
+		out = append(out, "    "+l)
+	}
+	return out
+}
+
+// goldTitles are an article's labelled titles, by key.
+type goldTitles struct {
+	keys []string
+}
+
+func newGoldTitles(l Labels) *goldTitles {
+	g := &goldTitles{}
+	for _, t := range l.Titles {
+		g.keys = append(g.keys, titleKey(t.Title))
+	}
+	return g
+}
+
+// exact returns the index of the gold title whose key is key, or -1.
+func (g *goldTitles) exact(key string) int {
+	for i, k := range g.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// match returns the index of the gold title key pairs with (the
+// scorer's rule: equal, or one starts the other at a word boundary and
+// covers at least 60% of it), or -1.
+func (g *goldTitles) match(key string) int {
+	for i, k := range g.keys {
+		if k == key {
+			return i
+		}
+	}
+	for i, k := range g.keys {
+		if titlesPair(k, key) {
+			return i
+		}
+	}
+	return -1
+}
+
+func titlesPair(a, b string) bool {
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if short == "" || !strings.HasPrefix(long, short) || (len(long) > len(short) && long[len(short)] != ' ') {
+		return false
+	}
+	return 10*utf8.RuneCountInString(short) >= 6*utf8.RuneCountInString(long)
+}
+
+// DebugTitles lists, for one article, each gold title with the best
+// score of a candidate that pairs with it, and the candidates above 0.3
+// that pair with none: what the title model gets wrong.
+func (x *Extractor) DebugTitles(a TrainingArticle) []string {
+	doc, err := ParseInput(a.Data, Options{})
+	if err != nil {
+		return []string{err.Error()}
+	}
+	p := x.parse(doc)
+	tr := readTitles(p, x.weights)
+	gold := newGoldTitles(a.Gold)
+	best := make([]float64, len(gold.keys))
+	bestText := make([]string, len(gold.keys))
+	bestFeats := make([][]string, len(gold.keys))
+	var out []string
+	seen := map[string]bool{}
+	for _, cs := range tr.cands {
+		for _, c := range cs {
+			g := gold.match(c.key)
+			if g >= 0 {
+				if c.score > best[g] {
+					best[g], bestText[g], bestFeats[g] = c.score, c.text, c.feats
+				}
+				continue
+			}
+			if c.score >= 0.3 && !seen[c.key] {
+				seen[c.key] = true
+				out = append(out, fmt.Sprintf("  + %.2f %q %v", c.score, c.text, c.feats))
+			}
+		}
+	}
+	for g, k := range gold.keys {
+		out = append(out, fmt.Sprintf("  - %.2f %q (%s) %v", best[g], a.Gold.Titles[g].Title, k, bestFeats[g]))
+	}
+	for _, f := range tr.films {
+		out = append(out, fmt.Sprintf("  film %.2f %q mentions %d", f.best, f.title, len(f.mentions)))
+	}
+	return out
+}
+
+// goldFacts answers questions about an article's labels for fitting.
+type goldFacts struct {
+	l      Labels
+	titles *goldTitles
+}
+
+func newGoldFacts(l Labels) *goldFacts { return &goldFacts{l: l, titles: newGoldTitles(l)} }
+
+// isPerson reports whether name is anyone the labels name.
+func (g *goldFacts) isPerson(name string) bool {
+	for _, t := range g.l.Titles {
+		for _, n := range t.Directors {
+			if namesMatch(n, name) {
+				return true
+			}
+		}
+		for _, n := range t.Writers {
+			if namesMatch(n, name) {
+				return true
+			}
+		}
+		for _, c := range t.Cast {
+			if namesMatch(c.Name, name) {
+				return true
+			}
+		}
+		for _, e := range t.Extras {
+			for _, pt := range e.Participants {
+				if pt.Name != nil && namesMatch(*pt.Name, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasRole reports whether any film credits name in role.
+func (g *goldFacts) hasRole(name, role string) bool {
+	for _, t := range g.l.Titles {
+		var names []string
+		switch role {
+		case "director":
+			names = t.Directors
+		case "writer":
+			names = t.Writers
+		case "cast":
+			for _, c := range t.Cast {
+				names = append(names, c.Name)
+			}
+		}
+		for _, n := range names {
+			if namesMatch(n, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// credits reports whether title gi credits name in any role, or names
+// them in an extra.
+func (g *goldFacts) credits(gi int, name string) bool {
+	if gi < 0 {
+		return false
+	}
+	t := g.l.Titles[gi]
+	for _, n := range append(append([]string{}, t.Directors...), t.Writers...) {
+		if namesMatch(n, name) {
+			return true
+		}
+	}
+	for _, c := range t.Cast {
+		if namesMatch(c.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func goldFormat(f string) string {
+	if f == fmtBluray3D {
+		return fmtBluray
+	}
+	return f
+}
+
+// releasesOf returns title gi's releases of format.
+func (g *goldFacts) releasesOf(gi int, format string) []LabelRelease {
+	if gi < 0 {
+		return nil
+	}
+	var out []LabelRelease
+	for _, r := range g.l.Titles[gi].Releases {
+		if r.Format != nil && *r.Format == goldFormat(format) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (g *goldFacts) hasFormat(gi int, format string) bool { return len(g.releasesOf(gi, format)) > 0 }
+
+func (g *goldFacts) hasExtra(gi int, e *extraMention) bool {
+	if gi < 0 {
+		return false
+	}
+	for _, x := range g.l.Titles[gi].Extras {
+		if x.Kind == string(e.kind) || x.Title != nil && e.title != "" && titleKey(*x.Title) == titleKey(e.title) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *goldFacts) hasFestival(gi int, name string) bool {
+	if gi < 0 {
+		return false
+	}
+	for _, fe := range g.l.Titles[gi].Festivals {
+		if festivalKey(fe.Name) == festivalKey(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesMatch is the scorer's rule: equal folded names, or one is the
+// other's bare surname.
+func namesMatch(a, b string) bool {
+	na, nb := nameKey(a), nameKey(b)
+	if na == "" || nb == "" {
+		return false
+	}
+	if na == nb {
+		return true
+	}
+	return !strings.Contains(na, " ") && surnameOf(nb) == na || !strings.Contains(nb, " ") && surnameOf(na) == nb
+}
+
+func labelKey(s string) string { return strings.TrimPrefix(nameKey(s), "the ") }
+
+func festivalKey(s string) string {
+	var keep []string
+	for _, w := range strings.Fields(nameKey(s)) {
+		switch w {
+		case "the", "film", "festival", "international", "fest", "de":
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
+}
+
+// dumpExamples writes a model's training examples to
+// $MARQUEE_FIT_DUMP/NAME.tsv when that variable is set, for studying
+// the features.
+func dumpExamples(name string, ex []example) {
+	dir := os.Getenv("MARQUEE_FIT_DUMP")
+	if dir == "" {
+		return
+	}
+	var b strings.Builder
+	for _, e := range ex {
+		y := "0"
+		if e.y {
+			y = "1"
+		}
+		b.WriteString(y + "\t" + strings.Join(e.feats, " ") + "\n")
+	}
+	_ = os.WriteFile(filepath.Join(dir, name+".tsv"), []byte(b.String()), 0o644)
+}

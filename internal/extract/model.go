@@ -1,0 +1,191 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// The decisions the extractor makes (is this span a title? is this film
+// the article's subject? is this person the director? which date is this
+// release's?) are each a logistic model over named features: the weights
+// are fitted to the corpus by cmd/marquee-fit (go generate), never set by
+// hand, and embedded from weights.json.
+
+//go:generate go run ../../cmd/marquee-fit -corpus ../../../shared/corpus -out weights.json
+
+//go:embed weights.json
+var weightsJSON []byte
+
+// linearModel is a logistic model: P(yes) = σ(bias + Σ weights[f]).
+type linearModel struct {
+	Bias    float64            `json:"bias"`
+	Weights map[string]float64 `json:"weights"`
+}
+
+// prob is the model's probability for an example with features feats.
+// A nil model says 0.5 (no evidence either way).
+func (m *linearModel) prob(feats []string) float64 {
+	if m == nil {
+		return 0.5
+	}
+	z := m.Bias
+	for _, f := range feats {
+		z += m.Weights[f]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// Weights are the fitted weights of every decision model.
+type Weights struct {
+	// Title scores a candidate span as the title of a film the article
+	// states facts about; Film scores a title (all its mentions) as a
+	// film to report.
+	Title *linearModel `json:"title"`
+	Film  *linearModel `json:"film"`
+	// Person scores a candidate span as a person's name; Role scores a
+	// person mention for each credit role ("director", "writer",
+	// "cast").
+	Person *linearModel            `json:"person"`
+	Role   map[string]*linearModel `json:"role"`
+	// ReleaseDate scores a (format mention, date mention) pair;
+	// ReleaseLabel a (format mention, label mention) pair; Release a
+	// format mention as a release of its film.
+	ReleaseDate  *linearModel `json:"release_date"`
+	ReleaseLabel *linearModel `json:"release_label"`
+	Release      *linearModel `json:"release"`
+	// Attach scores a (fact mention, film mention) pair: the fact is
+	// about that film.
+	Attach *linearModel `json:"attach"`
+	// Meta records how the weights were made.
+	Meta map[string]string `json:"meta,omitempty"`
+}
+
+func loadWeights(b []byte) (*Weights, error) {
+	w := &Weights{}
+	if len(b) == 0 {
+		return w, nil
+	}
+	if err := json.Unmarshal(b, w); err != nil {
+		return nil, fmt.Errorf("extract: weights.json: %w", err)
+	}
+	return w, nil
+}
+
+// MarshalIndent writes the weights as sorted, indented JSON, so that a
+// refit shows as a readable diff.
+func (w *Weights) MarshalIndent() ([]byte, error) {
+	return json.MarshalIndent(w, "", " ")
+}
+
+// example is one training example of a model.
+type example struct {
+	feats []string
+	y     bool
+}
+
+// fitLogistic fits a logistic model by full-batch gradient descent
+// (Adam) on the mean log loss plus l2/2·|w|², the bias unregularised.
+// It is deterministic: the same examples give the same weights.
+// Features seen in fewer than minCount examples are dropped: they would
+// only memorise.
+func fitLogistic(ex []example, l2 float64, iters, minCount int) *linearModel {
+	m := &linearModel{Weights: map[string]float64{}}
+	pos := 0
+	for _, e := range ex {
+		if e.y {
+			pos++
+		}
+	}
+	if pos == 0 || pos == len(ex) {
+		return m
+	}
+	count := map[string]int{}
+	for _, e := range ex {
+		for _, f := range e.feats {
+			count[f]++
+		}
+	}
+	index := map[string]int{}
+	var names []string
+	for f, c := range count {
+		if c >= minCount {
+			index[f] = 0
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	for i, f := range names {
+		index[f] = i
+	}
+	rows := make([][]int, len(ex))
+	ys := make([]float64, len(ex))
+	for i, e := range ex {
+		for _, f := range e.feats {
+			if k, ok := index[f]; ok {
+				rows[i] = append(rows[i], k)
+			}
+		}
+		if e.y {
+			ys[i] = 1
+		}
+	}
+	n := len(names)
+	w := make([]float64, n+1) // w[n] is the bias
+	mo, v := make([]float64, n+1), make([]float64, n+1)
+	g := make([]float64, n+1)
+	const rate, b1, b2 = 0.1, 0.9, 0.999
+	inv := 1 / float64(len(ex))
+	for it := 1; it <= iters; it++ {
+		for k := range g {
+			g[k] = 0
+		}
+		for i, row := range rows {
+			z := w[n]
+			for _, k := range row {
+				z += w[k]
+			}
+			d := (1/(1+math.Exp(-z)) - ys[i]) * inv
+			g[n] += d
+			for _, k := range row {
+				g[k] += d
+			}
+		}
+		for k := 0; k < n; k++ {
+			g[k] += l2 * w[k]
+		}
+		c1, c2 := 1-math.Pow(b1, float64(it)), 1-math.Pow(b2, float64(it))
+		for k := range w {
+			mo[k] = b1*mo[k] + (1-b1)*g[k]
+			v[k] = b2*v[k] + (1-b2)*g[k]*g[k]
+			w[k] -= rate * (mo[k] / c1) / (math.Sqrt(v[k]/c2) + 1e-8)
+		}
+	}
+	for k, f := range names {
+		if math.Abs(w[k]) >= 1e-3 {
+			m.Weights[f] = math.Round(w[k]*1e4) / 1e4
+		}
+	}
+	m.Bias = math.Round(w[n]*1e4) / 1e4
+	return m
+}
+
+// topWeights lists a model's strongest features, for reports.
+func topWeights(m *linearModel, n int) []string {
+	type fw struct {
+		f string
+		w float64
+	}
+	var all []fw
+	for f, w := range m.Weights {
+		all = append(all, fw{f, w})
+	}
+	sort.Slice(all, func(i, j int) bool { return math.Abs(all[i].w) > math.Abs(all[j].w) })
+	var out []string
+	for i := 0; i < n && i < len(all); i++ {
+		out = append(out, fmt.Sprintf("%+.2f %s", all[i].w, all[i].f))
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/marquee-film/marquee/internal/catalog"
+)
+
+// parsed is a document after the first stages: segmented into blocks and
+// sentences of tokens, with each sentence's vocabulary and dates found.
+// It is built once per extraction and read by every later stage.
+type parsed struct {
+	text   string
+	body   int
+	pub    catalog.PartialDate
+	blocks []block
+	sents  []sentence
+	// emph holds the spans the markup set in italics.
+	emph []span
+}
+
+func (x *Extractor) parse(doc Document) *parsed {
+	p := &parsed{text: doc.Text, body: doc.Body, pub: doc.Published, emph: doc.emphasis}
+	p.blocks = segmentBlocks(doc.Text, doc.Body)
+	for bi, b := range p.blocks {
+		for k, sp := range segmentSentences(doc.Text, b) {
+			s := sentence{span: sp, block: bi, index: len(p.sents), tokens: tokenize(doc.Text, sp), firstInBlock: k == 0}
+			s.lex = x.vocab.match(s.tokens)
+			s.dates = findDates(s.tokens, s.lex)
+			s.cover = make([]uint32, len(s.tokens))
+			for _, m := range s.lex {
+				for k := m.start; k < m.end; k++ {
+					s.cover[k] |= 1 << m.class()
+				}
+			}
+			p.sents = append(p.sents, s)
+		}
+	}
+	return p
+}
+
+// isHeading reports whether sentence s is (in) a heading.
+func (p *parsed) isHeading(s *sentence) bool { return p.blocks[s.block].kind == blockHeading }
+
+// isListItem reports whether sentence s is (in) a list item, bulleted or
+// one of a run of parallel blocks.
+func (p *parsed) isListItem(s *sentence) bool {
+	b := p.blocks[s.block]
+	return b.kind == blockListItem || b.parallel
+}
+
+// inExtrasList reports whether sentence s belongs to a list of bonus
+// features: it is a list item, and the nearest sentence before its list
+// that is not a list item names extras ("Special features:", "Here are
+// the bonus features").
+func (p *parsed) inExtrasList(s *sentence) bool {
+	if !p.isListItem(s) {
+		return p.introducesExtras(s.index-1) && s.index > 0 && p.sents[s.index-1].block != s.block && endsWithColon(p, &p.sents[s.index-1])
+	}
+	for k := s.index - 1; k >= 0; k-- {
+		if !p.isListItem(&p.sents[k]) || p.blocks[p.sents[k].block].kind == blockHeading {
+			return p.introducesExtras(k)
+		}
+		if p.introducesExtras(k) && endsWithColon(p, &p.sents[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// introducesExtras reports whether sentence k names bonus features as a
+// whole ("bonus features", "extras").
+func (p *parsed) introducesExtras(k int) bool {
+	if k < 0 {
+		return false
+	}
+	for _, m := range p.sents[k].lex {
+		if m.class() == lcExtra && m.entry.value == "section" {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithColon(p *parsed, s *sentence) bool {
+	return strings.HasSuffix(strings.TrimSpace(p.text[s.start:s.end]), ":")
+}

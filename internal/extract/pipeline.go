@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// recognition is the state of one extraction: each stage's typed output,
+// built in order by recognize.
+type recognition struct {
+	p         *parsed
+	w         *Weights
+	titles    *titleReading
+	people    *peopleReading
+	films     *filmIndex
+	formats   []*formatMention
+	orgs      []*orgMention
+	orgCount  map[string]int
+	extras    []*extraMention
+	festivals []*festivalMention
+	releases  []*releaseFact
+	credits   []*creditFact
+	// formatFilms lists the films each format mention is a release of.
+	formatFilms map[*formatMention][]*filmEntity
+	// filmFeats holds the film model's features per film.
+	filmFeats  map[*filmEntity][]string
+	catalogErr error
+}
+
+// releaseFact is a film's release on one format, from its mentions.
+type releaseFact struct {
+	film     *filmEntity
+	format   string
+	streamer string
+	mentions []*formatMention
+	date     *dateRef
+	dateP    float64
+	label    *orgMention
+	labelP   float64
+}
+
+// creditFact is a person's credited role on a film.
+type creditFact struct {
+	film      *filmEntity
+	person    *personMention
+	role      string
+	prob      float64
+	character string
+}
+
+// Thresholds of the decisions that pick among candidates. They are
+// probabilities of fitted models.
+const (
+	attachThreshold = 0.2
+	roleThreshold   = 0.5
+	releaseMin      = 0.5
+	dateMin         = 0.5
+	labelMin        = 0.5
+	filmMin         = 0.5
+)
+
+// recognize runs the stages after parsing: titles, people, the facts
+// about them, then the decision which films to report.
+func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex) *recognition {
+	w := x.weights
+	r := &recognition{p: p, w: w, orgCount: map[string]int{}}
+	r.titles = readTitles(p, w)
+	r.people = readPeople(p, w, r.titles)
+	r.films = newFilmIndex(p, r.titles)
+	for si := range p.sents {
+		for _, fm := range findFormats(p, si) {
+			fm.feats = releaseFeatures(p, fm)
+			fm.score = w.Release.prob(fm.feats)
+			r.formats = append(r.formats, fm)
+		}
+		for _, o := range findOrgs(p, si, r.titles) {
+			r.orgs = append(r.orgs, o)
+			r.orgCount[nameKey(o.name)]++
+		}
+		r.festivals = append(r.festivals, readFestivals(p, si, r.titles)...)
+	}
+	r.extras = readExtras(p, r.people)
+	r.attachAll(nil)
+	r.decideFilms()
+	r.attachAll(func(f *filmEntity) bool { return f.keep })
+	return r
+}
+
+// attachAll attaches every fact to a film (among those allowed, all when
+// allowed is nil) and assembles releases and credits.
+func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
+	fi, w := r.films, r.w
+	pick := func(kind factKind, si, k int) (*filmEntity, float64) {
+		var best *filmEntity
+		bestP := 0.0
+		for _, f := range fi.films {
+			if allowed != nil && !allowed(f) {
+				continue
+			}
+			pr := w.Attach.prob(fi.attachFeatures(kind, si, k, f))
+			if pr > bestP {
+				best, bestP = f, pr
+			}
+		}
+		if bestP < attachThreshold {
+			return nil, bestP
+		}
+		return best, bestP
+	}
+	r.formatFilms = map[*formatMention][]*filmEntity{}
+	for _, fm := range r.formats {
+		fm.film, fm.attachP = pick(factRelease, fm.sent, fm.i)
+		if fm.film == nil {
+			continue
+		}
+		// A format said of a list of films is each one's release.
+		r.formatFilms[fm] = []*filmEntity{fm.film}
+		for _, f := range fi.films {
+			if f != fm.film && (allowed == nil || allowed(f)) && w.Attach.prob(fi.attachFeatures(factRelease, fm.sent, fm.i, f)) >= 0.5 {
+				r.formatFilms[fm] = append(r.formatFilms[fm], f)
+			}
+		}
+	}
+	for _, e := range r.extras {
+		e.film, _ = pick(factExtra, e.sent, e.at)
+	}
+	for _, fe := range r.festivals {
+		fe.film, _ = pick(factFestival, fe.sent, fe.i)
+	}
+	r.assembleReleases()
+	r.credits = nil
+	seen := map[string]bool{}
+	for _, m := range r.people.mentions {
+		var roles []string
+		for _, role := range []string{"director", "writer", "cast"} {
+			if m.roles[role] >= roleThreshold {
+				roles = append(roles, role)
+			}
+		}
+		if len(roles) == 0 {
+			continue
+		}
+		f, _ := pick(factPerson, m.sent, m.i)
+		if f == nil {
+			continue
+		}
+		for _, role := range roles {
+			k := itoa(f.id) + "|" + m.key + "|" + role
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			c := &creditFact{film: f, person: m, role: role, prob: m.roles[role]}
+			if role == "cast" {
+				c.character = characterOf(r.p, m, r.people)
+			}
+			r.credits = append(r.credits, c)
+		}
+	}
+}
+
+// assembleReleases groups format mentions into releases per film and
+// format, and picks each release's date and label.
+func (r *recognition) assembleReleases() {
+	p, w := r.p, r.w
+	r.releases = nil
+	byKey := map[string]*releaseFact{}
+	for _, fm := range r.formats {
+		if fm.score < releaseMin {
+			continue
+		}
+		for _, f := range r.formatFilms[fm] {
+			k := itoa(f.id) + "|" + fm.format + "|" + fm.streamer
+			rf := byKey[k]
+			if rf == nil {
+				rf = &releaseFact{film: f, format: fm.format, streamer: fm.streamer}
+				byKey[k] = rf
+				r.releases = append(r.releases, rf)
+			}
+			rf.mentions = append(rf.mentions, fm)
+		}
+	}
+	for _, rf := range r.releases {
+		for _, fm := range rf.mentions {
+			for _, dr := range dateCandidates(p, fm) {
+				pr := w.ReleaseDate.prob(dateFeatures(p, fm, dr, r.formats, r.titles.mentions))
+				if pr > rf.dateP {
+					d := dr
+					rf.date, rf.dateP = &d, pr
+				}
+			}
+			for _, o := range r.orgs {
+				pr := w.ReleaseLabel.prob(labelFeatures(p, fm, o, r.orgCount, len(r.orgCount)))
+				if pr > rf.labelP {
+					rf.label, rf.labelP = o, pr
+				}
+			}
+		}
+		if rf.dateP < dateMin {
+			rf.date = nil
+		}
+		if rf.labelP < labelMin {
+			rf.label = nil
+		}
+	}
+}
+
+// decideFilms runs the film model on every film with what the first
+// attachment gave it.
+func (r *recognition) decideFilms() {
+	r.filmFeats = map[*filmEntity][]string{}
+	nRel, nCred, nExtra, nFest := map[*filmEntity]int{}, map[*filmEntity]int{}, map[*filmEntity]int{}, map[*filmEntity]int{}
+	for _, rf := range r.releases {
+		nRel[rf.film]++
+	}
+	for _, c := range r.credits {
+		nCred[c.film]++
+	}
+	for _, e := range r.extras {
+		if e.film != nil {
+			nExtra[e.film]++
+		}
+	}
+	for _, fe := range r.festivals {
+		if fe.film != nil {
+			nFest[fe.film]++
+		}
+	}
+	for _, f := range r.titles.films {
+		feats := filmFeatures(r.p, r.films, f, nRel[f], nCred[f], nExtra[f], nFest[f])
+		r.filmFeats[f] = feats
+		f.prob = r.w.Film.prob(feats)
+		if r.w.Film == nil {
+			f.prob = f.best
+		}
+		f.keep = f.prob >= filmMin
+	}
+}
+
+// filmFeatures describes a film for the film model: how well its best
+// mention reads as a title, how often and where it is named, and how
+// many facts attached to it.
+func filmFeatures(p *parsed, fi *filmIndex, f *filmEntity, rel, cred, extra, fest int) []string {
+	feats := []string{
+		"best=" + bucket(int(f.best*10), 3, 4, 5, 6, 7, 8),
+		"mentions=" + bucket(len(f.mentions), 1, 2, 4),
+		"releases=" + bucket(rel, 0, 1, 2),
+		"credits=" + bucket(cred, 0, 1, 2),
+		"extras=" + bucket(extra, 0, 2),
+		"festivals=" + bucket(fest, 0),
+		"nf=" + bucket(len(fi.films), 1, 3, 6),
+	}
+	if rel+cred+extra+fest == 0 {
+		feats = append(feats, "no-facts")
+	}
+	for _, m := range f.mentions {
+		s := &p.sents[m.sent]
+		switch {
+		case p.isHeading(s):
+			feats = append(feats, "in-heading")
+		case m.listHead:
+			feats = append(feats, "list-head")
+		}
+		if m.quoted || m.italic {
+			feats = append(feats, "quoted")
+		}
+	}
+	if fi.first == f {
+		feats = append(feats, "first")
+	}
+	if fi.most == f {
+		feats = append(feats, "most")
+	}
+	return dedupe(feats)
+}
+
+func dedupe(xs []string) []string {
+	sort.Strings(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// characterOf reads the part a cast member plays: "Nina Holt as Rosa",
+// "Rosa (Nina Holt)", "Nina Holt (Rosa)".
+func characterOf(p *parsed, m *personMention, pr *peopleReading) string {
+	s := &p.sents[m.sent]
+	toks := s.tokens
+	run := func(a int) string {
+		b := a
+		for b < len(toks) && b-a < 5 && (isNameWord(toks[b]) || b > a && titleConnectors[toks[b].norm] && b+1 < len(toks) && isNameWord(toks[b+1])) {
+			b++
+		}
+		if b == a {
+			return ""
+		}
+		return strings.TrimSuffix(p.text[toks[a].start:toks[b-1].end], possessiveSuffix(p.text[toks[a].start:toks[b-1].end]))
+	}
+	if m.j+1 < len(toks) && toks[m.j].norm == "as" {
+		if c := run(m.j + 1); c != "" {
+			return c
+		}
+	}
+	if m.i >= 2 && toks[m.i-1].norm == "(" && m.j < len(toks) && toks[m.j].norm == ")" {
+		a := m.i - 2
+		for a > 0 && isNameWord(toks[a-1]) && m.i-1-a < 4 {
+			a--
+		}
+		if isNameWord(toks[m.i-2]) && !pr.covered(m.sent, m.i-2) {
+			return p.text[toks[a].start:toks[m.i-2].end]
+		}
+	}
+	if m.j+2 < len(toks) && toks[m.j].norm == "(" {
+		if c := run(m.j + 1); c != "" && m.j+1+len(strings.Fields(c)) < len(toks) && toks[m.j+1+len(strings.Fields(c))].norm == ")" {
+			return c
+		}
+	}
+	return ""
+}
+
+// releaseExtras reads a release's price, region and countries from the
+// sentences of its mentions.
+func releaseDetails(p *parsed, rf *releaseFact) (price, region string, countries []string) {
+	seen := map[string]bool{}
+	for _, fm := range rf.mentions {
+		s := &p.sents[fm.sent]
+		toks := s.tokens
+		for k, t := range toks {
+			if price == "" && (t.norm == "$" || t.norm == "£" || t.norm == "€") && k+1 < len(toks) && toks[k+1].kind == tokNumber {
+				price = t.text + toks[k+1].text
+			}
+			if region == "" && t.norm == "region" && k+1 < len(toks) {
+				switch v := toks[k+1].norm; v {
+				case "a", "b", "c", "1", "2", "3", "4", "5", "6", "free", "0", "all":
+					region = strings.ToUpper(v)
+				}
+			}
+		}
+		for _, m := range s.lex {
+			c := m.class()
+			if c != lcCountry && !(c == lcDemonym && m.end < len(toks) && (s.covers(m.end, lcFormat) || s.covers(m.end, lcLabel) || toks[m.end].norm == "label" || toks[m.end].norm == "release")) {
+				continue
+			}
+			if t := toks[m.start]; !t.upper && !t.allCaps {
+				continue
+			}
+			if !seen[m.entry.value] {
+				seen[m.entry.value] = true
+				countries = append(countries, m.entry.value)
+			}
+		}
+	}
+	return price, region, countries
+}
+
+func toLower(r rune) rune { return unicode.ToLower(r) }
+
+// dateText returns the words of a date reference.
+func (p *parsed) dateText(dr dateRef) string {
+	return p.text[dr.d.span.start:dr.d.span.end]
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

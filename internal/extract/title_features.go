@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// titleStats is what the whole article says about each candidate key:
+// how often it recurs, and whether it is ever quoted, set in italics,
+// in a heading or in a list item head.
+type titleStats struct {
+	sentences map[string]int
+	quoted    map[string]bool
+	heading   map[string]bool
+	body      map[string]bool
+	listHead  map[string]bool
+}
+
+func newTitleStats(p *parsed, cands [][]*titleCand) *titleStats {
+	st := &titleStats{sentences: map[string]int{}, quoted: map[string]bool{}, heading: map[string]bool{},
+		body: map[string]bool{}, listHead: map[string]bool{}}
+	for si, cs := range cands {
+		seen := map[string]bool{}
+		for _, c := range cs {
+			if !seen[c.key] {
+				seen[c.key] = true
+				st.sentences[c.key]++
+			}
+			if c.quoted || c.italic {
+				st.quoted[c.key] = true
+			}
+			if c.listHead {
+				st.listHead[c.key] = true
+			}
+			if p.isHeading(&p.sents[si]) {
+				st.heading[c.key] = true
+			} else {
+				st.body[c.key] = true
+			}
+		}
+	}
+	return st
+}
+
+func bucket(n int, edges ...int) string {
+	for _, e := range edges {
+		if n <= e {
+			return strconv.Itoa(e)
+		}
+	}
+	return strconv.Itoa(edges[len(edges)-1]) + "+"
+}
+
+// titleFeatures describes candidate c. Features name shapes, positions,
+// typography and the classes of the words around the span; they never
+// name a content word.
+func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
+	s := &p.sents[c.sent]
+	toks := s.tokens
+	n := c.j - c.i
+	f := make([]string, 0, 48)
+	add := func(x ...string) { f = append(f, x...) }
+	add("n=" + bucket(n, 1, 2, 3, 4, 6, 9))
+	first, last := toks[c.i], toks[c.j-1]
+	if first.norm == "the" || first.norm == "a" || first.norm == "an" {
+		add("art")
+	}
+	conn, caps, nums, words := 0, 0, 0, 0
+	for k := c.i; k < c.j; k++ {
+		t := toks[k]
+		switch {
+		case t.kind == tokNumber:
+			nums++
+		case t.kind == tokWord && !t.upper:
+			conn++
+		case t.kind == tokWord:
+			words++
+			if t.allCaps {
+				caps++
+			}
+		}
+		if t.norm == ":" || t.dash {
+			add("colon")
+		}
+	}
+	if conn > 0 {
+		add("conn")
+	}
+	if nums > 0 {
+		add("num")
+		if last.kind == tokNumber {
+			add("endnum")
+		}
+		if nums == n {
+			add("allnum")
+		}
+	}
+	if words > 0 && caps == words {
+		add("allcaps")
+		if !s.isAllCapsSentence() {
+			add("allcaps-in-mixed")
+		}
+	}
+	if first.poss || last.poss {
+		add("poss-inside")
+	}
+	// Lexicon evidence inside the span.
+	exact := map[lexClass]bool{}
+	inside := map[lexClass]bool{}
+	for _, m := range s.lex {
+		if m.start >= c.i && m.end <= c.j {
+			inside[m.class()] = true
+			if m.start == c.i && m.end == c.j {
+				exact[m.class()] = true
+			}
+		}
+	}
+	for cl := range inside {
+		switch cl {
+		case lcWord, lcFirstName:
+			continue
+		}
+		if exact[cl] {
+			add("is:" + cl.String())
+		} else {
+			add("has:" + cl.String())
+		}
+	}
+	for _, d := range s.dates {
+		if d.start < c.j && c.i < d.end {
+			add("has:date")
+			break
+		}
+	}
+	if s.covers(c.i, lcFirstName) && toks[c.i].upper && !toks[c.i].allCaps {
+		add("firstname")
+		if n >= 2 && n <= 3 && conn == 0 && nums == 0 {
+			add("personshape")
+		}
+	}
+	if s.covers(c.j-1, lcOrgSuffix) {
+		add("orgsuffix-end")
+	}
+	// Typography and layout.
+	if c.quoted {
+		add("quoted")
+	}
+	if c.italic {
+		add("italic")
+	}
+	if c.i > 0 && c.j < len(toks) && toks[c.i-1].norm == "(" && toks[c.j].norm == ")" {
+		add("paren")
+	}
+	if c.j+2 < len(toks) && toks[c.j].norm == "(" && ctxClass(p, s, c.j+1) == "YEAR" {
+		add("yearparen")
+	}
+	if c.listHead {
+		add("listhead")
+	}
+	if p.inExtrasList(s) {
+		add("extras-list")
+	}
+	for k := c.j; k < len(toks) && k < c.j+8; k++ {
+		if toks[k].norm == "(" && k+1 < len(toks) && ctxClass(p, s, k+1) == "YEAR" {
+			add("yearparen-near")
+			break
+		}
+	}
+	switch {
+	case p.isHeading(s):
+		add("heading")
+	case p.isListItem(s):
+		add("listitem")
+	}
+	if s.block == 0 {
+		add("firstblock")
+	}
+	start := c.i
+	if c.quoted || (start > 0 && toks[start-1].quote != 0) {
+		start--
+	}
+	if start <= 0 {
+		add("sentinit")
+	}
+	if c.inRun {
+		if c.maximal {
+			add("maximal")
+		}
+		if c.i > c.runI {
+			add("run-left")
+		}
+		if c.j < c.runJ {
+			add("run-right")
+		}
+	}
+	// Context.
+	l1, l2 := ctxClass(p, s, c.i-1), ctxClass(p, s, c.i-2)
+	r1, r2 := ctxClass(p, s, c.j), ctxClass(p, s, c.j+1)
+	if c.quoted {
+		l1, l2 = ctxClass(p, s, c.i-2), ctxClass(p, s, c.i-3)
+		r1, r2 = ctxClass(p, s, c.j+1), ctxClass(p, s, c.j+2)
+	}
+	cl1, cr1 := coarse(l1), coarse(r1)
+	add("L1="+cl1, "L2="+coarse(l2), "R1="+cr1, "R2="+coarse(r2))
+	add("cL1R1="+cl1+"|"+cr1, "cL2L1="+coarse(l2)+"|"+cl1, "cR1R2="+cr1+"|"+coarse(r2))
+	if c.i > 0 && toks[c.i-1].poss && toks[c.i-1].upper {
+		add("after-poss")
+	}
+	// What the sentence is about.
+	for _, cl := range []lexClass{lcFormat, lcVerb, lcLabel, lcRole, lcExtra, lcFestival, lcDescriptor, lcStreamer} {
+		for k := range toks {
+			if (k < c.i || k >= c.j) && s.covers(k, cl) {
+				add("sent:" + cl.String())
+				break
+			}
+		}
+	}
+	if len(s.dates) > 0 {
+		add("sent:date")
+	}
+	// Strong cues read together with what the sentence is about: a list
+	// head followed by a format or a date is not a list head in a list of
+	// specifications.
+	cues := []string{}
+	for _, x := range f {
+		switch x {
+		case "listhead", "quoted", "italic", "yearparen", "after-poss", "heading", "sentinit", "n=1", "allcaps", "paren":
+			cues = append(cues, x)
+		}
+	}
+	if l1 == "DESCRIPTORS" {
+		cues = append(cues, "after-descriptor")
+	}
+	about := "none"
+	switch {
+	case hasFeat(f, "sent:formats") && len(s.dates) > 0:
+		about = "format+date"
+	case hasFeat(f, "sent:formats"):
+		about = "format"
+	case len(s.dates) > 0:
+		about = "date"
+	case hasFeat(f, "sent:verbs"):
+		about = "verb"
+	case hasFeat(f, "sent:roles"):
+		about = "role"
+	}
+	for _, c := range cues {
+		add(c + "&" + about)
+	}
+	// The article.
+	add("rep=" + bucket(st.sentences[c.key], 1, 2, 3))
+	if st.quoted[c.key] && !c.quoted && !c.italic {
+		add("quoted-elsewhere")
+	}
+	if st.heading[c.key] && st.body[c.key] {
+		add("heading-and-body")
+	}
+	if st.listHead[c.key] && !c.listHead {
+		add("listhead-elsewhere")
+	}
+	return f
+}
+
+func hasFeat(f []string, x string) bool {
+	for _, y := range f {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// coarse maps a context class to a smaller alphabet for conjunctions:
+// closed-class words by their class, capitalized words as CAP.
+func coarse(c string) string {
+	switch {
+	case strings.HasPrefix(c, "w=") || strings.HasPrefix(c, "W="):
+		return "fn"
+	case strings.HasPrefix(c, "ROLE:"):
+		return "ROLE"
+	case strings.HasPrefix(c, "VERB:"):
+		return "VERB"
+	case c == "CAPS" || c == "CAPPOSS":
+		return "CAP"
+	case c == "lowposs":
+		return "low"
+	case c == "YEAR":
+		return "NUM"
+	}
+	return c
+}
+
+// isAllCapsSentence reports whether most words of the sentence are in
+// capitals (an all-caps headline), where capitals say nothing.
+func (s *sentence) isAllCapsSentence() bool {
+	words, caps := 0, 0
+	for _, t := range s.tokens {
+		if t.kind == tokWord {
+			words++
+			if t.allCaps {
+				caps++
+			}
+		}
+	}
+	return words > 0 && caps*2 > words
+}

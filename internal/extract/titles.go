@@ -1,0 +1,338 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Title candidates: every span that could be a film's title is a
+// candidate, with the evidence about it as features. Nothing here decides;
+// the title model (model.go) scores each candidate from its features.
+//
+// Candidates are the sub-spans of capitalized runs (capitalized words and
+// numbers, joined by lower-case connectors and inner punctuation), quoted
+// spans, italic spans and the heads of list items.
+
+// titleCand is one candidate span of a sentence: tokens [i, j).
+type titleCand struct {
+	sent   int
+	i, j   int
+	span   span
+	text   string
+	key    string
+	quoted bool
+	italic bool
+	// listHead: the span opens a list item, up to its first separator.
+	listHead bool
+	// inRun: the span lies in a capitalized run; maximal: it is the
+	// whole run.
+	inRun, maximal bool
+	runI, runJ     int
+	feats          []string
+	score          float64
+}
+
+// titleConnectors are lower-case words that may stand inside a title
+// between capitalized words ("Anatomy of a Fall").
+var titleConnectors = map[string]bool{
+	"of": true, "the": true, "a": true, "an": true, "and": true, "in": true, "on": true, "to": true,
+	"for": true, "from": true, "with": true, "at": true, "by": true, "de": true, "du": true, "des": true,
+	"la": true, "le": true, "les": true, "el": true, "von": true, "van": true, "der": true, "den": true,
+	"da": true, "di": true, "do": true, "dos": true, "das": true, "del": true, "vs": true, "vs.": true,
+	"v": true, "v.": true, "or": true, "into": true, "over": true, "under": true, "without": true,
+	"about": true, "upon": true, "is": true, "are": true, "was": true, "not": true, "no": true, "who": true,
+	"what": true, "as": true, "but": true, "out": true, "up": true, "off": true, "me": true, "you": true,
+	"it": true, "my": true, "your": true, "our": true, "his": true, "her": true, "their": true, "its": true,
+	"i": true, "we": true, "all": true, "e": true, "et": true, "y": true, "und": true, "im": true,
+}
+
+// titleInnerPunct may stand inside a title.
+var titleInnerPunct = map[string]bool{":": true, "-": true, "&": true, "+": true, "!": true, "?": true, ".": false, "'": false}
+
+// maxTitleTokens bounds a candidate's length.
+const maxTitleTokens = 14
+
+// isTitleWord reports whether token t may start or end a title.
+func isTitleWord(t token) bool {
+	return t.kind == tokNumber || t.kind == tokWord && (t.upper || t.allCaps)
+}
+
+// inTitleRun reports whether token t may stand inside a capitalized run.
+func inTitleRun(t token) bool {
+	switch {
+	case isTitleWord(t):
+		return true
+	case t.kind == tokWord:
+		return titleConnectors[t.norm]
+	case t.kind == tokPunct:
+		return titleInnerPunct[t.norm]
+	}
+	return false
+}
+
+// capitalizedRuns returns the maximal runs [i, j) of a sentence's tokens
+// that start and end with a title word. A possessive ends a run.
+func capitalizedRuns(toks []token) [][2]int {
+	var out [][2]int
+	i := 0
+	for i < len(toks) {
+		if !isTitleWord(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		last := i // last title word
+		for j < len(toks) && inTitleRun(toks[j]) {
+			if toks[j].norm == ":" && j+1 < len(toks) && !isTitleWord(toks[j+1]) {
+				break
+			}
+			if toks[j].dash && toks[j].spaceBefore && j+1 < len(toks) && !isTitleWord(toks[j+1]) {
+				break // a spaced dash before a lower-case word separates phrases
+			}
+			if isTitleWord(toks[j]) || toks[j].norm == "!" || toks[j].norm == "?" {
+				last = j
+			}
+			j++
+		}
+		out = append(out, [2]int{i, last + 1})
+		i = max(j, last+1)
+	}
+	return out
+}
+
+// titleCandidates lists the candidates of sentence si.
+func titleCandidates(p *parsed, si int) []*titleCand {
+	s := &p.sents[si]
+	toks := s.tokens
+	byRange := map[[2]int]*titleCand{}
+	var order [][2]int
+	get := func(i, j int) *titleCand {
+		k := [2]int{i, j}
+		if c, ok := byRange[k]; ok {
+			return c
+		}
+		c := &titleCand{sent: si, i: i, j: j, span: span{toks[i].start, toks[j-1].end}}
+		c.text = p.text[c.span.start:c.span.end]
+		c.key = titleKey(c.text)
+		byRange[k] = c
+		order = append(order, k)
+		return c
+	}
+	for _, r := range capitalizedRuns(toks) {
+		// Sub-spans start and end at boundaries only: the run's ends, and
+		// where a word of another kind (a format, a label, a role, a
+		// date...), a conjunction, a colon or a possessive meets the
+		// title words. A title is seldom cut elsewhere.
+		cut := make([]bool, r[1]+1)
+		cut[r[0]], cut[r[1]] = true, true
+		for k := r[0] + 1; k < r[1]; k++ {
+			prev, cur := toks[k-1], toks[k]
+			switch {
+			case prev.poss, k-1 == 0,
+				breaksTitle(s, k-1), breaksTitle(s, k),
+				prev.norm == "and" || prev.norm == "&" || prev.norm == ":" || prev.dash || prev.norm == "or" || prev.norm == "+",
+				cur.norm == "and" || cur.norm == "&" || cur.norm == ":" || cur.dash || cur.norm == "or" || cur.norm == "+":
+				cut[k] = true
+			}
+		}
+		for a := r[0]; a < r[1]; a++ {
+			if !cut[a] || !isTitleWord(toks[a]) {
+				continue
+			}
+			for b := a + 1; b <= r[1] && b-a <= maxTitleTokens; b++ {
+				if !cut[b] || !isTitleWord(toks[b-1]) && toks[b-1].norm != "!" && toks[b-1].norm != "?" {
+					continue
+				}
+				c := get(a, b)
+				c.inRun, c.runI, c.runJ = true, r[0], r[1]
+				c.maximal = a == r[0] && b == r[1]
+			}
+		}
+	}
+	// Quoted spans.
+	for a := 0; a < len(toks); a++ {
+		q := toks[a].quote
+		if q == 0 || !(a == 0 || toks[a].spaceBefore || toks[a-1].norm == "(") || a+1 >= len(toks) || toks[a+1].spaceBefore {
+			continue
+		}
+		for b := a + 2; b < len(toks) && b-a <= maxTitleTokens+1; b++ {
+			if toks[b].quote != q || toks[b].spaceBefore {
+				continue
+			}
+			end := b
+			for end > a+1 && (toks[end-1].norm == "," || toks[end-1].norm == ".") {
+				end--
+			}
+			if end > a+1 && isTitleWord(toks[a+1]) {
+				get(a+1, end).quoted = true
+			}
+			break
+		}
+	}
+	// Italic spans.
+	for _, e := range p.emph {
+		if !s.span.overlaps(e) {
+			continue
+		}
+		a, b := -1, -1
+		for k, t := range toks {
+			if e.contains(t.span) {
+				if a < 0 {
+					a = k
+				}
+				b = k + 1
+			}
+		}
+		if a >= 0 && b-a <= maxTitleTokens && isTitleWord(toks[a]) {
+			get(a, b).italic = true
+		}
+	}
+	// The head of a list item: up to each of its first separators.
+	if p.isListItem(s) && s.firstInBlock && len(toks) > 0 && isTitleWord(toks[0]) {
+		seps := 0
+		for k := 1; k <= len(toks) && k <= maxTitleTokens && seps < 3; k++ {
+			if k < len(toks) {
+				t := toks[k]
+				if !(t.dash && t.spaceBefore || t.norm == ":" || t.norm == "(" || t.norm == "," || t.norm == ";" || t.norm == "[") {
+					continue
+				}
+			}
+			seps++
+			end := k
+			for end > 1 && (toks[end-1].norm == "." || toks[end-1].kind == tokPunct && toks[end-1].quote == 0 && toks[end-1].norm != "!" && toks[end-1].norm != "?") {
+				end--
+			}
+			get(0, end).listHead = true
+		}
+	}
+	out := make([]*titleCand, 0, len(order))
+	for _, k := range order {
+		if c := byRange[k]; c.key != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// breaksTitle reports whether token k of s is a word of another kind
+// that a title may start after or end before.
+func breaksTitle(s *sentence, k int) bool {
+	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcRole, lcExtra, lcDescriptor, lcVerb, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical} {
+		if s.covers(k, c) {
+			return true
+		}
+	}
+	_, ok := s.dateAt(k)
+	return ok
+}
+
+// titleKey folds a title for comparison: case, accents and punctuation
+// ignored, a leading article dropped, "vs"/"versus" as "v".
+func titleKey(t string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(normTitleText(t)) {
+		if b.Len() == 0 && (w == "the" || w == "a" || w == "an") {
+			continue
+		}
+		if w == "vs" || w == "versus" {
+			w = "v"
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	if b.Len() == 0 {
+		return strings.Join(strings.Fields(normTitleText(t)), " ")
+	}
+	return b.String()
+}
+
+func normTitleText(t string) string {
+	var b strings.Builder
+	for _, r := range normWord(t) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '\'' || r == '.':
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// ctxClass names token k of sentence s for context features: its lexicon
+// class, a closed-class word itself, or its shape. Content words are
+// never named, only classed.
+func ctxClass(p *parsed, s *sentence, k int) string {
+	toks := s.tokens
+	switch {
+	case k < 0:
+		if p.isListItem(s) && s.firstInBlock {
+			return "BOL"
+		}
+		return "BOS"
+	case k >= len(toks):
+		return "EOS"
+	}
+	t := toks[k]
+	if t.kind == tokPunct {
+		switch {
+		case t.quote != 0:
+			return "Q"
+		case t.dash:
+			return "-"
+		}
+		switch t.norm {
+		case "(", ")", ",", ":", ".", ";", "!", "?", "&", "+", "/":
+			return t.norm
+		}
+		return "P"
+	}
+	if _, ok := s.dateAt(k); ok {
+		return "DATE"
+	}
+	for _, c := range []lexClass{lcFormat, lcStreamer, lcFestival, lcAward, lcLabel, lcRole, lcExtra, lcVerb, lcDescriptor, lcTechnical, lcCountry, lcDemonym, lcOrgSuffix} {
+		if !s.covers(k, c) {
+			continue
+		}
+		m, _ := s.entryAt(k, c)
+		switch c {
+		case lcRole:
+			return "ROLE:" + m.entry.value
+		case lcVerb:
+			return "VERB:" + m.entry.value
+		case lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym:
+			if !(t.upper || t.allCaps) {
+				continue
+			}
+		}
+		return strings.ToUpper(c.String())
+	}
+	if m, ok := s.entryAt(k, lcWord); ok && m.end == k+1 && !t.upper {
+		return "w=" + t.norm
+	}
+	switch {
+	case t.kind == tokNumber:
+		if len(t.norm) == 4 {
+			if y, err := strconv.Atoi(t.norm); err == nil && y > 1880 && y < 2100 {
+				return "YEAR"
+			}
+		}
+		return "NUM"
+	case t.poss && t.upper:
+		return "CAPPOSS"
+	case t.allCaps:
+		return "CAPS"
+	case t.upper:
+		if m, ok := s.entryAt(k, lcWord); ok && m.end == k+1 {
+			return "W=" + t.norm
+		}
+		return "CAP"
+	case t.poss:
+		return "lowposs"
+	}
+	return "low"
+}
