@@ -34,16 +34,16 @@ func (x *Extractor) Explain(data []byte, opt Options) ([]string, error) {
 			film = fm.film.title
 		}
 		add("format %s %.2f in s%d -> %q (%.2f)", fm.format, fm.score, fm.sent, film, fm.attachP)
-		for _, dr := range dateCandidates(p, fm) {
-			pr := x.weights.ReleaseDate.prob(dateFeatures(p, fm, dr, r.formats, r.titles.mentions))
-			add("    date %.2f %q", pr, p.dateText(dr))
+	}
+	for _, rf := range r.releases {
+		date, label := "-", "-"
+		if rf.date != nil {
+			date = p.dateText(*rf.date)
 		}
-		for _, o := range r.orgs {
-			pr := x.weights.ReleaseLabel.prob(labelFeatures(p, fm, o, r.orgCount, len(r.orgCount)))
-			if pr > 0.1 {
-				add("    label %.2f %q", pr, o.name)
-			}
+		if rf.label != nil {
+			label = rf.label.name
 		}
+		add("release %q %s date %q (%.2f) label %q (%.2f)", rf.film.title, rf.format, date, rf.dateP, label, rf.labelP)
 	}
 	for si, s := range p.sents {
 		var ds []string

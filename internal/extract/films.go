@@ -13,7 +13,7 @@ import (
 // mentionThreshold is the title probability a candidate needs to become
 // a mention. Mentions are only proposals: the film model decides which
 // films the article states facts about.
-const mentionThreshold = 0.3
+const mentionThreshold = 0.2
 
 // filmEntity is a film (or box set) the article names.
 type filmEntity struct {
@@ -35,10 +35,43 @@ type titleReading struct {
 	mentions [][]*titleCand // per sentence, the accepted mentions in text order
 	films    []*filmEntity
 	filmOf   map[*titleCand]*filmEntity
+	// keyFeats holds the features of each candidate key (the union of
+	// its mentions' features) and keyScore the title model's score.
+	keyFeats map[string][]string
+	keyScore map[string]float64
+}
+
+// keyFeatures merges the features of the candidates of each key.
+func keyFeatures(cands [][]*titleCand) map[string][]string {
+	sets := map[string]map[string]bool{}
+	for _, cs := range cands {
+		for _, c := range cs {
+			if sets[c.key] == nil {
+				sets[c.key] = map[string]bool{}
+			}
+			for _, f := range c.feats {
+				sets[c.key][f] = true
+			}
+		}
+	}
+	out := make(map[string][]string, len(sets))
+	for k, set := range sets {
+		fs := make([]string, 0, len(set))
+		for f := range set {
+			fs = append(fs, f)
+		}
+		sort.Strings(fs)
+		out[k] = fs
+	}
+	return out
 }
 
 // readTitles runs the title stage.
-func readTitles(p *parsed, w *Weights) *titleReading {
+//
+// With goldKeys (fitting only), the titles are the labelled ones: a
+// candidate is a mention when its key is a gold key. The later models
+// are fitted on those, so that they learn from every labelled fact.
+func readTitles(p *parsed, w *Weights, goldKeys ...string) *titleReading {
 	tr := &titleReading{filmOf: map[*titleCand]*filmEntity{}}
 	tr.cands = make([][]*titleCand, len(p.sents))
 	for si := range p.sents {
@@ -48,7 +81,28 @@ func readTitles(p *parsed, w *Weights) *titleReading {
 	for _, cs := range tr.cands {
 		for _, c := range cs {
 			c.feats = titleFeatures(p, c, st)
-			c.score = w.Title.prob(c.feats)
+		}
+	}
+	// A title is judged on all its mentions: the features of every span
+	// with the same key, together.
+	tr.keyFeats = keyFeatures(tr.cands)
+	tr.keyScore = map[string]float64{}
+	for k, f := range tr.keyFeats {
+		tr.keyScore[k] = w.Title.prob(f)
+	}
+	gold := map[string]bool{}
+	for _, k := range goldKeys {
+		gold[k] = true
+	}
+	for _, cs := range tr.cands {
+		for _, c := range cs {
+			c.score = tr.keyScore[c.key]
+			if len(gold) > 0 {
+				c.score = 0
+				if gold[c.key] {
+					c.score = 1
+				}
+			}
 		}
 	}
 	tr.mentions = make([][]*titleCand, len(p.sents))
@@ -63,7 +117,12 @@ func readTitles(p *parsed, w *Weights) *titleReading {
 // overlap no better one, and returns them in text order.
 func decodeMentions(cs []*titleCand, threshold float64) []*titleCand {
 	sorted := append([]*titleCand(nil), cs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].score > sorted[j].score })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].score != sorted[j].score {
+			return sorted[i].score > sorted[j].score
+		}
+		return sorted[i].j-sorted[i].i > sorted[j].j-sorted[j].i
+	})
 	var out []*titleCand
 	for _, c := range sorted {
 		if c.score < threshold {

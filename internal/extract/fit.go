@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -65,20 +66,22 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 		gold := newGoldTitles(a.Gold)
 		tr := readTitles(docs[i], w)
 		hit := make([]bool, len(gold.keys))
-		for _, cs := range tr.cands {
-			for _, c := range cs {
-				// A span equal to a gold title is a positive example; one
-				// that only pairs with it by the scorer's prefix rule is
-				// neither (it is a part of the title, or the title and
-				// more) and is left out.
-				g := gold.exact(c.key)
-				if g < 0 && gold.match(c.key) >= 0 {
-					continue
-				}
-				ex = append(ex, example{feats: c.feats, y: g >= 0})
-				if g >= 0 {
-					hit[g] = true
-				}
+		keys := make([]string, 0, len(tr.keyFeats))
+		for k := range tr.keyFeats {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			// A key equal to a gold title's is a positive example; one that
+			// only pairs with it by the scorer's prefix rule is neither (a
+			// part of the title, or the title and more) and is left out.
+			g := gold.exact(k)
+			if g < 0 && gold.match(k) >= 0 {
+				continue
+			}
+			ex = append(ex, example{feats: tr.keyFeats[k], y: g >= 0})
+			if g >= 0 {
+				hit[g] = true
 			}
 		}
 		for k, h := range hit {
@@ -104,6 +107,15 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 		}
 		return out
 	}
+	// runGold runs the pipeline on the labelled titles instead of the
+	// recognised ones.
+	runGold := func() []*recognition {
+		out := make([]*recognition, len(docs))
+		for i, d := range docs {
+			out[i] = x.recognize(context.Background(), d, nil, newGoldTitles(arts[i].Gold).keys...)
+		}
+		return out
+	}
 	golds := make([]*goldFacts, len(arts))
 	for i, a := range arts {
 		golds[i] = newGoldFacts(a.Gold)
@@ -117,7 +129,7 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 
 	// People.
 	ex = nil
-	for i, r := range run() {
+	for i, r := range runGold() {
 		for _, cs := range r.people.cands {
 			for _, c := range cs {
 				ex = append(ex, example{feats: c.feats, y: golds[i].isPerson(c.name)})
@@ -128,7 +140,7 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 
 	// Roles.
 	w.Role = map[string]*linearModel{}
-	rs := run()
+	rs := runGold()
 	for _, role := range []string{"director", "writer", "cast"} {
 		ex = nil
 		for i, r := range rs {
@@ -139,88 +151,117 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 		w.Role[role] = fit("role:"+role, ex)
 	}
 
-	// Attachment.
-	ex = nil
-	for i, r := range run() {
+	// Attachment: which film (or none) a fact is about.
+	fitChoiceModel := func(name string, groups []choiceGroup) *linearModel {
+		m := fitChoice(groups, l2For(name), fitEpochs, fitMinCount)
+		report = append(report, fmt.Sprintf("%s: %d choices, %d features", name, len(groups), len(m.Weights)))
+		for _, l := range topWeights(m, 25) {
+			report = append(report, "    "+l)
+		}
+		return m
+	}
+	var groups []choiceGroup
+	for i, r := range runGold() {
 		g := golds[i]
-		pair := func(f *filmEntity) int { return g.titles.match(f.key) }
-		addPairs := func(kind factKind, si, k int, ok func(gi int) bool) {
-			var local []example
-			anyPos := false
-			for _, f := range r.films.films {
-				gi := pair(f)
-				y := gi >= 0 && ok(gi)
-				anyPos = anyPos || y
-				local = append(local, example{feats: r.films.attachFeatures(kind, si, k, f), y: y})
+		add := func(kind factKind, si, k int, ok func(gi int) bool) {
+			cg := choiceGroup{none: noneFeatures(len(r.films.films), "kind="+string(kind))}
+			for fi, f := range r.films.films {
+				cg.cands = append(cg.cands, r.films.attachFeatures(kind, si, k, f))
+				if gi := g.titles.match(f.key); gi >= 0 && ok(gi) {
+					cg.right = append(cg.right, fi)
+				}
 			}
-			if anyPos {
-				ex = append(ex, local...)
+			if len(cg.right) == 0 {
+				cg.right = []int{len(cg.cands)}
 			}
+			groups = append(groups, cg)
 		}
 		for _, fm := range r.formats {
-			addPairs(factRelease, fm.sent, fm.i, func(gi int) bool { return g.hasFormat(gi, fm.format) })
+			if !fm.inherited && len(r.titles.mentions[fm.sent]) > 0 {
+				continue // the release-pair model decides those
+			}
+			add(factRelease, fm.sent, fm.i, func(gi int) bool { return g.hasFormat(gi, fm.format) })
 		}
 		for _, m := range r.people.mentions {
-			addPairs(factPerson, m.sent, m.i, func(gi int) bool { return g.credits(gi, m.name) })
-		}
-		for _, e := range r.extras {
-			addPairs(factExtra, e.sent, e.at, func(gi int) bool { return g.hasExtra(gi, e) })
-		}
-		for _, fe := range r.festivals {
-			addPairs(factFestival, fe.sent, fe.i, func(gi int) bool { return g.hasFestival(gi, fe.name) })
-		}
-	}
-	w.Attach = fit("attach", ex)
-
-	// Releases: is a format mention a release of the film it is attached
-	// to?
-	ex = nil
-	for i, r := range run() {
-		g := golds[i]
-		for _, fm := range r.formats {
-			y := fm.film != nil && g.hasFormat(g.titles.match(fm.film.key), fm.format)
-			ex = append(ex, example{feats: fm.feats, y: y})
-		}
-	}
-	w.Release = fit("release", ex)
-
-	// Release dates and labels.
-	var exD, exL []example
-	for i, r := range run() {
-		g := golds[i]
-		for _, fm := range r.formats {
-			if fm.film == nil {
+			if !g.isPerson(m.name) {
 				continue
 			}
-			gi := g.titles.match(fm.film.key)
-			rels := g.releasesOf(gi, fm.format)
+			add(factPerson, m.sent, m.i, func(gi int) bool { return g.credits(gi, m.name) })
+		}
+		for _, e := range r.extras {
+			add(factExtra, e.sent, e.at, func(gi int) bool { return g.hasExtra(gi, e) })
+		}
+		for _, fe := range r.festivals {
+			add(factFestival, fe.sent, fe.i, func(gi int) bool { return g.hasFestival(gi, fe.name) })
+		}
+	}
+	w.Attach = fitChoiceModel("attach", groups)
+
+	// Release pairs: is a film named in a sentence released on a format
+	// the sentence names?
+	ex = nil
+	for i, r := range runGold() {
+		g := golds[i]
+		for _, fm := range r.formats {
+			if fm.inherited {
+				continue
+			}
+			ms := r.titles.mentions[fm.sent]
+			for _, m := range ms {
+				gi := g.titles.match(r.titles.filmOf[m].key)
+				ex = append(ex, example{feats: pairFeatures(r.p, fm, m, ms, r.formats), y: g.hasFormat(gi, fm.format)})
+			}
+		}
+	}
+	w.Release = fit("release_pair", ex)
+
+	// Release dates and labels: which of the dates and organizations
+	// nearby (or none).
+	var dateGroups, labelGroups []choiceGroup
+	for i, r := range runGold() {
+		g := golds[i]
+		for _, rf := range r.releases {
+			rels := g.releasesOf(g.titles.match(rf.film.key), rf.format)
 			if len(rels) == 0 {
 				continue
 			}
-			for _, dr := range dateCandidates(r.p, fm) {
-				y := false
-				if d, ok := resolvedDate(r.p, dr); ok {
+			fs := r.filmSentences(rf.film)
+			dc := releaseDateCandidates(r.p, rf, fs)
+			dg := choiceGroup{none: noneFeatures(len(dc), "fmt="+rf.format)}
+			for k, c := range dc {
+				dg.cands = append(dg.cands, dateFeatures(r.p, c.fm, c.dr, r.formats, r.titles.mentions, fs))
+				if d, ok := resolvedDate(r.p, c.dr); ok {
 					for _, gr := range rels {
 						if gr.Date != nil && *gr.Date == d.String() {
-							y = true
+							dg.right = append(dg.right, k)
+							break
 						}
 					}
 				}
-				exD = append(exD, example{feats: dateFeatures(r.p, fm, dr, r.formats, r.titles.mentions), y: y})
 			}
-			for _, o := range r.orgs {
-				y := false
+			if len(dg.right) == 0 {
+				dg.right = []int{len(dg.cands)}
+			}
+			dateGroups = append(dateGroups, dg)
+			lc := releaseLabelCandidates(rf, r.orgs)
+			lg := choiceGroup{none: noneFeatures(len(lc), "fmt="+rf.format)}
+			for k, c := range lc {
+				lg.cands = append(lg.cands, labelFeatures(r.p, c.fm, c.o, r.orgCount, len(r.orgCount)))
 				for _, gr := range rels {
-					if gr.Label != nil && labelKey(*gr.Label) == labelKey(o.name) {
-						y = true
+					if gr.Label != nil && labelKey(*gr.Label) == labelKey(c.o.name) {
+						lg.right = append(lg.right, k)
+						break
 					}
 				}
-				exL = append(exL, example{feats: labelFeatures(r.p, fm, o, r.orgCount, len(r.orgCount)), y: y})
 			}
+			if len(lg.right) == 0 {
+				lg.right = []int{len(lg.cands)}
+			}
+			labelGroups = append(labelGroups, lg)
 		}
 	}
-	w.ReleaseDate = fit("release_date", exD)
-	w.ReleaseLabel = fit("release_label", exL)
+	w.ReleaseDate = fitChoiceModel("release_date", dateGroups)
+	w.ReleaseLabel = fitChoiceModel("release_label", labelGroups)
 
 	// Films.
 	ex = nil
@@ -425,6 +466,13 @@ func goldFormat(f string) string {
 	return f
 }
 
+func strOr(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
 // releasesOf returns title gi's releases of format.
 func (g *goldFacts) releasesOf(gi int, format string) []LabelRelease {
 	if gi < 0 {
@@ -432,7 +480,7 @@ func (g *goldFacts) releasesOf(gi int, format string) []LabelRelease {
 	}
 	var out []LabelRelease
 	for _, r := range g.l.Titles[gi].Releases {
-		if r.Format != nil && *r.Format == goldFormat(format) {
+		if strOr(r.Format) == goldFormat(format) {
 			out = append(out, r)
 		}
 	}
@@ -509,4 +557,17 @@ func dumpExamples(name string, ex []example) {
 		b.WriteString(y + "\t" + strings.Join(e.feats, " ") + "\n")
 	}
 	_ = os.WriteFile(filepath.Join(dir, name+".tsv"), []byte(b.String()), 0o644)
+}
+
+// ExtractWithGoldTitles extracts an article as if the title stage had
+// found exactly its labelled titles: the ceiling of the later stages, for
+// measuring where errors come from.
+func (x *Extractor) ExtractWithGoldTitles(a TrainingArticle) (*Result, error) {
+	doc, err := ParseInput(a.Data, Options{})
+	if err != nil {
+		return nil, err
+	}
+	p := x.parse(doc)
+	r := x.recognize(context.Background(), p, nil, newGoldTitles(a.Gold).keys...)
+	return r.result(), nil
 }

@@ -189,3 +189,180 @@ func topWeights(m *linearModel, n int) []string {
 	}
 	return out
 }
+
+// A choice model picks one of several candidates (a release's date among
+// the dates nearby, a fact's film among the films named): the
+// probability of candidate c is exp(w·f(c)) / Σ exp(w·f(c')). A choice
+// always offers "none" too, a candidate whose features are the group's
+// features prefixed "none&", so that the model can say that no candidate
+// is right.
+
+// choiceGroup is one training choice: its candidates' features and the
+// indexes of the right ones (len(cands) for none). With several right
+// candidates (a format said of a list of films) the loss is that of
+// choosing any of them.
+type choiceGroup struct {
+	cands [][]string
+	// none holds the features of the none option.
+	none  []string
+	right []int
+}
+
+// noneFeatures are the features of the none option of a choice among n
+// candidates.
+func noneFeatures(n int, extra ...string) []string {
+	f := []string{"none", "none&n=" + bucket(n, 0, 1, 2, 4)}
+	for _, e := range extra {
+		f = append(f, "none&"+e)
+	}
+	return f
+}
+
+// choose returns the best candidate (or -1 for none) and its
+// probability.
+func (m *linearModel) choose(cands [][]string, none []string) (int, float64) {
+	ps := m.choiceProbs(cands, none)
+	best := len(cands)
+	for i, p := range ps {
+		if p > ps[best] {
+			best = i
+		}
+	}
+	if best == len(cands) {
+		return -1, ps[best]
+	}
+	return best, ps[best]
+}
+
+// choiceProbs returns the probability of each candidate and, last, of
+// none.
+func (m *linearModel) choiceProbs(cands [][]string, none []string) []float64 {
+	scores := make([]float64, len(cands)+1)
+	mx := m.score(none)
+	scores[len(cands)] = mx
+	for i, f := range cands {
+		scores[i] = m.score(f)
+		mx = math.Max(mx, scores[i])
+	}
+	var sum float64
+	for i := range scores {
+		scores[i] = math.Exp(scores[i] - mx)
+		sum += scores[i]
+	}
+	for i := range scores {
+		scores[i] /= sum
+	}
+	return scores
+}
+
+// score is the model's linear score (without the bias, which cancels in
+// a choice).
+func (m *linearModel) score(feats []string) float64 {
+	if m == nil {
+		return 0
+	}
+	z := 0.0
+	for _, f := range feats {
+		z += m.Weights[f]
+	}
+	return z
+}
+
+// fitChoice fits a choice model by full-batch gradient descent (Adam) on
+// the mean log loss of the right candidates plus l2/2·|w|².
+func fitChoice(groups []choiceGroup, l2 float64, iters, minCount int) *linearModel {
+	m := &linearModel{Weights: map[string]float64{}}
+	if len(groups) == 0 {
+		return m
+	}
+	count := map[string]int{}
+	for _, g := range groups {
+		for _, c := range append(g.cands, g.none) {
+			for _, f := range c {
+				count[f]++
+			}
+		}
+	}
+	var names []string
+	for f, c := range count {
+		if c >= minCount {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	index := make(map[string]int, len(names))
+	for i, f := range names {
+		index[f] = i
+	}
+	type grp struct {
+		rows  [][]int
+		right map[int]bool
+	}
+	gs := make([]grp, len(groups))
+	for gi, g := range groups {
+		for _, c := range append(append([][]string{}, g.cands...), g.none) {
+			var row []int
+			for _, f := range c {
+				if k, ok := index[f]; ok {
+					row = append(row, k)
+				}
+			}
+			gs[gi].rows = append(gs[gi].rows, row)
+		}
+		gs[gi].right = map[int]bool{}
+		for _, r := range g.right {
+			gs[gi].right[r] = true
+		}
+	}
+	n := len(names)
+	w := make([]float64, n)
+	mo, v, g := make([]float64, n), make([]float64, n), make([]float64, n)
+	const rate, b1, b2 = 0.1, 0.9, 0.999
+	inv := 1 / float64(len(gs))
+	for it := 1; it <= iters; it++ {
+		for k := range g {
+			g[k] = 0
+		}
+		for _, gr := range gs {
+			scores := make([]float64, len(gr.rows))
+			mx := math.Inf(-1)
+			for i, row := range gr.rows {
+				for _, k := range row {
+					scores[i] += w[k]
+				}
+				mx = math.Max(mx, scores[i])
+			}
+			var sum, sumRight float64
+			for i := range scores {
+				scores[i] = math.Exp(scores[i] - mx)
+				sum += scores[i]
+				if gr.right[i] {
+					sumRight += scores[i]
+				}
+			}
+			for i, row := range gr.rows {
+				d := scores[i] / sum
+				if gr.right[i] {
+					d -= scores[i] / sumRight
+				}
+				d *= inv
+				for _, k := range row {
+					g[k] += d
+				}
+			}
+		}
+		c1, c2 := 1-math.Pow(b1, float64(it)), 1-math.Pow(b2, float64(it))
+		for k := range w {
+			g[k] += l2 * w[k]
+			mo[k] = b1*mo[k] + (1-b1)*g[k]
+			v[k] = b2*v[k] + (1-b2)*g[k]*g[k]
+			w[k] -= rate * (mo[k] / c1) / (math.Sqrt(v[k]/c2) + 1e-8)
+		}
+	}
+	for k, f := range names {
+		if math.Abs(w[k]) >= 1e-3 {
+			m.Weights[f] = math.Round(w[k]*1e4) / 1e4
+		}
+	}
+	return m
+}

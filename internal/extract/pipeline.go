@@ -54,6 +54,9 @@ type creditFact struct {
 // Thresholds of the decisions that pick among candidates. They are
 // probabilities of fitted models.
 const (
+	// listShare is the attach probability that makes a film one more
+	// film a format mention is said of (the others of a list).
+	listShare       = 0.2
 	attachThreshold = 0.2
 	roleThreshold   = 0.5
 	releaseMin      = 0.5
@@ -64,63 +67,140 @@ const (
 
 // recognize runs the stages after parsing: titles, people, the facts
 // about them, then the decision which films to report.
-func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex) *recognition {
+func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, goldKeys ...string) *recognition {
 	w := x.weights
 	r := &recognition{p: p, w: w, orgCount: map[string]int{}}
-	r.titles = readTitles(p, w)
+	r.titles = readTitles(p, w, goldKeys...)
 	r.people = readPeople(p, w, r.titles)
 	r.films = newFilmIndex(p, r.titles)
 	for si := range p.sents {
 		for _, fm := range findFormats(p, si) {
 			fm.feats = releaseFeatures(p, fm)
-			fm.score = w.Release.prob(fm.feats)
+			fm.score = 1
 			r.formats = append(r.formats, fm)
 		}
-		for _, o := range findOrgs(p, si, r.titles) {
-			r.orgs = append(r.orgs, o)
-			r.orgCount[nameKey(o.name)]++
-		}
+		r.orgs = append(r.orgs, findOrgs(p, si, r.titles)...)
 		r.festivals = append(r.festivals, readFestivals(p, si, r.titles)...)
 	}
+	r.orgCount = canonicalOrgs(r.orgs)
+	r.addInheritedFormats()
 	r.extras = readExtras(p, r.people)
 	r.attachAll(nil)
+	if len(goldKeys) > 0 {
+		for _, f := range r.titles.films {
+			f.keep, f.prob = true, 1
+		}
+		return r
+	}
 	r.decideFilms()
 	r.attachAll(func(f *filmEntity) bool { return f.keep })
 	return r
+}
+
+// addInheritedFormats adds, for each sentence that announces a release
+// of a film it names without naming a format, a release mention of the
+// formats the text was about before (or of no format), one per film.
+func (r *recognition) addInheritedFormats() {
+	p := r.p
+	bySent := make([][]*formatMention, len(p.sents))
+	for _, fm := range r.formats {
+		bySent[fm.sent] = append(bySent[fm.sent], fm)
+	}
+	for si := range p.sents {
+		s := &p.sents[si]
+		if len(bySent[si]) > 0 || len(r.titles.mentions[si]) == 0 || !announcesRelease(s) || p.isHeading(s) {
+			continue
+		}
+		inh := inheritedFormats(p, si, bySent)
+		seen := map[*filmEntity]bool{}
+		for _, m := range r.titles.mentions[si] {
+			f := r.titles.filmOf[m]
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			mk := func(format, streamer string) {
+				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true, score: 1}
+				fm.feats = []string{"inherited"}
+				r.formats = append(r.formats, fm)
+			}
+			if len(inh) == 0 {
+				mk("", "")
+			}
+			for _, o := range inh {
+				mk(o.format, o.streamer)
+			}
+		}
+	}
+}
+
+// filmSentences lists the sentences that name film f.
+func (r *recognition) filmSentences(f *filmEntity) map[int]bool {
+	out := map[int]bool{}
+	for _, m := range f.mentions {
+		out[m.sent] = true
+	}
+	return out
 }
 
 // attachAll attaches every fact to a film (among those allowed, all when
 // allowed is nil) and assembles releases and credits.
 func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
 	fi, w := r.films, r.w
-	pick := func(kind factKind, si, k int) (*filmEntity, float64) {
-		var best *filmEntity
-		bestP := 0.0
+	// candidates lists the films a fact may be about, with the features of
+	// each pair.
+	candidates := func(kind factKind, si, k int) ([]*filmEntity, [][]string) {
+		var films []*filmEntity
+		var feats [][]string
 		for _, f := range fi.films {
 			if allowed != nil && !allowed(f) {
 				continue
 			}
-			pr := w.Attach.prob(fi.attachFeatures(kind, si, k, f))
-			if pr > bestP {
-				best, bestP = f, pr
-			}
+			films = append(films, f)
+			feats = append(feats, fi.attachFeatures(kind, si, k, f))
 		}
-		if bestP < attachThreshold {
-			return nil, bestP
-		}
-		return best, bestP
+		return films, feats
 	}
+	pick := func(kind factKind, si, k int) (*filmEntity, float64) {
+		films, feats := candidates(kind, si, k)
+		i, pr := w.Attach.choose(feats, noneFeatures(len(films), "kind="+string(kind)))
+		if i < 0 {
+			return nil, pr
+		}
+		return films[i], pr
+	}
+	// A format named in a sentence that names films is a release of
+	// each film the release-pair model pairs it with; a format in a
+	// sentence without films goes to the film the attach model picks.
 	r.formatFilms = map[*formatMention][]*filmEntity{}
 	for _, fm := range r.formats {
-		fm.film, fm.attachP = pick(factRelease, fm.sent, fm.i)
-		if fm.film == nil {
+		fm.film, fm.attachP = nil, 0
+		var ms []*titleCand
+		for _, m := range r.titles.mentions[fm.sent] {
+			if f := r.titles.filmOf[m]; allowed == nil || allowed(f) {
+				ms = append(ms, m)
+			}
+		}
+		if fm.inherited || len(ms) == 0 {
+			fm.film, fm.attachP = pick(factRelease, fm.sent, fm.i)
+			if fm.film != nil {
+				r.formatFilms[fm] = []*filmEntity{fm.film}
+			}
 			continue
 		}
-		// A format said of a list of films is each one's release.
-		r.formatFilms[fm] = []*filmEntity{fm.film}
-		for _, f := range fi.films {
-			if f != fm.film && (allowed == nil || allowed(f)) && w.Attach.prob(fi.attachFeatures(factRelease, fm.sent, fm.i, f)) >= 0.5 {
+		seen := map[*filmEntity]bool{}
+		for _, m := range ms {
+			f := r.titles.filmOf[m]
+			if seen[f] {
+				continue
+			}
+			pr := w.Release.prob(pairFeatures(r.p, fm, m, ms, r.formats))
+			if pr >= releaseMin {
+				seen[f] = true
 				r.formatFilms[fm] = append(r.formatFilms[fm], f)
+				if pr > fm.attachP {
+					fm.film, fm.attachP = f, pr
+				}
 			}
 		}
 	}
@@ -184,28 +264,59 @@ func (r *recognition) assembleReleases() {
 		}
 	}
 	for _, rf := range r.releases {
-		for _, fm := range rf.mentions {
-			for _, dr := range dateCandidates(p, fm) {
-				pr := w.ReleaseDate.prob(dateFeatures(p, fm, dr, r.formats, r.titles.mentions))
-				if pr > rf.dateP {
-					d := dr
-					rf.date, rf.dateP = &d, pr
-				}
-			}
-			for _, o := range r.orgs {
-				pr := w.ReleaseLabel.prob(labelFeatures(p, fm, o, r.orgCount, len(r.orgCount)))
-				if pr > rf.labelP {
-					rf.label, rf.labelP = o, pr
-				}
-			}
+		fs := r.filmSentences(rf.film)
+		cands := releaseDateCandidates(p, rf, fs)
+		feats := make([][]string, len(cands))
+		for i, c := range cands {
+			feats[i] = dateFeatures(p, c.fm, c.dr, r.formats, r.titles.mentions, fs)
 		}
-		if rf.dateP < dateMin {
-			rf.date = nil
+		if i, pr := w.ReleaseDate.choose(feats, noneFeatures(len(cands), "fmt="+rf.format)); i >= 0 {
+			d := cands[i].dr
+			rf.date, rf.dateP = &d, pr
 		}
-		if rf.labelP < labelMin {
-			rf.label = nil
+		lc := releaseLabelCandidates(rf, r.orgs)
+		lf := make([][]string, len(lc))
+		for i, c := range lc {
+			lf[i] = labelFeatures(p, c.fm, c.o, r.orgCount, len(r.orgCount))
+		}
+		if i, pr := w.ReleaseLabel.choose(lf, noneFeatures(len(lc), "fmt="+rf.format)); i >= 0 {
+			rf.label, rf.labelP = lc[i].o, pr
 		}
 	}
+}
+
+// dateChoice is a (format mention, date) pair a release's date is chosen
+// from.
+type dateChoice struct {
+	fm *formatMention
+	dr dateRef
+}
+
+func releaseDateCandidates(p *parsed, rf *releaseFact, filmSents map[int]bool) []dateChoice {
+	var out []dateChoice
+	for _, fm := range rf.mentions {
+		for _, dr := range dateCandidates(p, fm, filmSents) {
+			out = append(out, dateChoice{fm, dr})
+		}
+	}
+	return out
+}
+
+// labelChoice is a (format mention, organization) pair a release's label
+// is chosen from.
+type labelChoice struct {
+	fm *formatMention
+	o  *orgMention
+}
+
+func releaseLabelCandidates(rf *releaseFact, orgs []*orgMention) []labelChoice {
+	var out []labelChoice
+	for _, fm := range rf.mentions {
+		for _, o := range orgs {
+			out = append(out, labelChoice{fm, o})
+		}
+	}
+	return out
 }
 
 // decideFilms runs the film model on every film with what the first

@@ -18,6 +18,10 @@ type formatMention struct {
 	span       span
 	format     string
 	streamer   string
+	// inherited: the sentence names a film, a date and a release verb but
+	// no format; the format (or none) is the one the text was about
+	// before (a heading, the paragraph).
+	inherited bool
 	feats      []string
 	score      float64
 	film       *filmEntity
@@ -31,6 +35,29 @@ type orgMention struct {
 	span       span
 	name       string
 	known      bool
+	// key identifies the organization: the lexicon's canonical name for
+	// a known one, the folded name otherwise. canonicalOrgs sets name to
+	// the fullest form the article gives the organization.
+	key string
+}
+
+// canonicalOrgs names each organization by the longest form the article
+// uses for it ("Sony" and "Sony Pictures Home Entertainment" are one
+// label, named the second way), and an unknown organization whose name
+// starts with a known one's is that one.
+func canonicalOrgs(orgs []*orgMention) map[string]int {
+	longest := map[string]string{}
+	for _, o := range orgs {
+		if len(o.name) > len(longest[o.key]) {
+			longest[o.key] = o.name
+		}
+	}
+	count := map[string]int{}
+	for _, o := range orgs {
+		o.name = longest[o.key]
+		count[o.key]++
+	}
+	return count
 }
 
 // dateRef is a date expression with the sentence it is in.
@@ -72,6 +99,38 @@ func findFormats(p *parsed, si int) []*formatMention {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].i < out[b].i })
 	return out
+}
+
+// inheritedFormats returns, for a sentence that announces a release
+// without naming a format, the formats the text was about before it: those
+// of the last sentence of its block that names any, else those of the
+// last heading before it that names any; none when neither does.
+func inheritedFormats(p *parsed, si int, formats [][]*formatMention) []*formatMention {
+	for k := si - 1; k >= 0 && p.sents[k].block == p.sents[si].block; k-- {
+		if len(formats[k]) > 0 {
+			return formats[k]
+		}
+	}
+	for k := si - 1; k >= 0; k-- {
+		if p.isHeading(&p.sents[k]) && len(formats[k]) > 0 {
+			return formats[k]
+		}
+	}
+	return nil
+}
+
+// announcesRelease reports whether a sentence says something is released
+// or set for a date: a verb of release and a date.
+func announcesRelease(s *sentence) bool {
+	if len(s.dates) == 0 {
+		return false
+	}
+	for k := range s.tokens {
+		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value != "past" {
+			return true
+		}
+	}
+	return false
 }
 
 // findOrgs lists the organizations of sentence si.
@@ -145,7 +204,71 @@ func newOrgMention(p *parsed, si, i, j int, known bool) *orgMention {
 	if last := toks[j-1]; last.poss {
 		o.name = strings.TrimSuffix(o.name, possessiveSuffix(o.name))
 	}
+	o.key = nameKey(o.name)
+	if known {
+		for _, m := range p.sents[si].lex {
+			if (m.class() == lcLabel || m.class() == lcStreamer) && m.start == i {
+				o.key = nameKey(m.entry.value)
+				break
+			}
+		}
+	}
 	return o
+}
+
+// pairFeatures describes a (film mention, format mention) pair of one
+// sentence: is the film released on that format? Where each stands,
+// what lies between them, how many films and formats the sentence names.
+func pairFeatures(p *parsed, fm *formatMention, m *titleCand, films []*titleCand, formats []*formatMention) []string {
+	s := &p.sents[fm.sent]
+	var f []string
+	add := func(x ...string) { f = append(f, x...) }
+	dir, lo, hi := "film-before", m.j, fm.i
+	if m.i >= fm.j {
+		dir, lo, hi = "film-after", fm.j, m.i
+	}
+	add(dir, dir+"@"+bucket(hi-lo, 2, 5, 10))
+	otherFilms, otherFormats := 0, 0
+	for _, o := range films {
+		if o != m && o.i >= lo && o.j <= hi {
+			otherFilms++
+		}
+	}
+	for _, o := range formats {
+		if o != fm && o.sent == fm.sent && o.i >= lo && o.j <= hi {
+			otherFormats++
+		}
+	}
+	add("films-between="+bucket(otherFilms, 0, 1), "formats-between="+bucket(otherFormats, 0, 1))
+	for k := lo; k < hi; k++ {
+		switch s.tokens[k].norm {
+		case ";":
+			add("semicolon-between")
+		case "(", ")":
+			add("paren-between")
+		case ":":
+			add("colon-between")
+		}
+		if s.tokens[k].dash && s.tokens[k].spaceBefore {
+			add("dash-between")
+		}
+	}
+	add("films-in-sent="+bucket(len(films), 1, 2, 4), "formats-in-sent="+bucket(len(formatsIn(formats, fm.sent)), 1, 2))
+	if m.listHead {
+		add("film-list-head")
+	}
+	if fm.i > 0 {
+		switch s.tokens[fm.i-1].norm {
+		case "on", "to", "in", "onto", "via":
+			add("format-after-prep")
+		}
+	}
+	for _, x := range releaseFeatures(p, fm) {
+		if x == "technical-after" || x == "extras-list" || x == "heading" {
+			add(x)
+		}
+	}
+	return f
 }
 
 // releaseFeatures describes a format mention: is it a release (and not
@@ -185,30 +308,56 @@ func releaseFeatures(p *parsed, fm *formatMention) []string {
 // dateCandidates lists the date expressions a format mention's date may
 // be: those of its sentence, of the sentences before and after it in
 // its block, and of the headline.
-func dateCandidates(p *parsed, fm *formatMention) []dateRef {
+func dateCandidates(p *parsed, fm *formatMention, filmSents map[int]bool) []dateRef {
 	var out []dateRef
 	s := &p.sents[fm.sent]
-	for _, si := range []int{fm.sent, fm.sent - 1, fm.sent + 1} {
-		if si < 0 || si >= len(p.sents) || p.sents[si].block != s.block && si != fm.sent {
-			continue
+	seen := map[int]bool{}
+	add := func(si int) {
+		if si < 0 || si >= len(p.sents) || seen[si] {
+			return
 		}
+		seen[si] = true
 		for _, d := range p.sents[si].dates {
 			out = append(out, dateRef{si, d})
 		}
 	}
-	if fm.sent > 0 && len(p.sents) > 0 && p.isHeading(&p.sents[0]) && p.sents[0].block != s.block {
-		for _, d := range p.sents[0].dates {
-			out = append(out, dateRef{0, d})
+	add(fm.sent)
+	for _, si := range []int{fm.sent - 1, fm.sent + 1} {
+		if si >= 0 && si < len(p.sents) && p.sents[si].block == s.block {
+			add(si)
 		}
 	}
+	// Headings before the first paragraph, and the sentences that name
+	// the film.
+	for si := 0; si < len(p.sents) && p.isHeading(&p.sents[si]); si++ {
+		add(si)
+	}
+	for si := range filmSents {
+		add(si)
+	}
+	sortDateRefs(out)
 	return out
 }
 
-// dateFeatures describes the pair (format mention, date).
-func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMention, films [][]*titleCand) []string {
+func sortDateRefs(ds []dateRef) {
+	sort.Slice(ds, func(a, b int) bool {
+		if ds[a].sent != ds[b].sent {
+			return ds[a].sent < ds[b].sent
+		}
+		return ds[a].d.start < ds[b].d.start
+	})
+}
+
+// dateFeatures describes the pair (format mention, date): where the
+// date is relative to the format word, what lies between them, what kind
+// of date it is and what the words around it say.
+func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMention, films [][]*titleCand, filmSents map[int]bool) []string {
 	d := dr.d
 	var f []string
 	add := func(x ...string) { f = append(f, x...) }
+	if fm.inherited {
+		add("inherited")
+	}
 	switch d.kind {
 	case dkDay:
 		add("kind=day")
@@ -225,16 +374,16 @@ func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMen
 		add("has-year")
 	}
 	s := &p.sents[dr.sent]
+	scope := ""
 	switch {
 	case dr.sent == fm.sent:
-		dist := 0
-		dir := "after"
-		between, datesBetween, filmsBetween := 0, 0, 0
-		lo, hi := fm.j, d.start
+		scope = "same-sent"
+		dir, lo, hi := "after", fm.j, d.start
 		if d.end <= fm.i {
 			dir, lo, hi = "before", d.end, fm.i
 		}
-		dist = hi - lo
+		add(dir, dir+"@"+bucket(hi-lo, 3, 8))
+		between, datesBetween, filmsBetween := 0, 0, 0
 		for _, o := range formats {
 			if o.sent == fm.sent && o != fm && o.i >= lo && o.j <= hi {
 				between++
@@ -250,24 +399,34 @@ func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMen
 				filmsBetween++
 			}
 		}
-		add("same-sent", dir+"@"+bucket(dist, 1, 3, 6, 12), dir+"-formats-between="+bucket(between, 0, 1, 3),
-			"dates-between="+bucket(datesBetween, 0, 1), "films-between="+bucket(filmsBetween, 0, 1))
-		if strings.ContainsAny(p.text[min(fm.span.end, d.span.start):max(fm.span.start, d.span.end)], ";") {
+		if between > 0 {
+			add("formats-between")
+		}
+		if datesBetween > 0 {
+			add("dates-between")
+		}
+		if filmsBetween > 0 {
+			add("films-between")
+		}
+		if strings.Contains(p.text[min(fm.span.end, d.span.start):max(fm.span.start, d.span.end)], ";") {
 			add("semicolon-between")
 		}
-	case dr.sent < fm.sent:
-		add("prev-sent")
-		if dr.sent == 0 && p.isHeading(s) {
-			add("headline")
-		}
+	case filmSents[dr.sent]:
+		scope = "film-sent"
+	case p.isHeading(s):
+		scope = "heading"
+	case dr.sent == fm.sent-1 && s.block == p.sents[fm.sent].block:
+		scope = "prev-sent"
+	case dr.sent == fm.sent+1 && s.block == p.sents[fm.sent].block:
+		scope = "next-sent"
 	default:
-		add("next-sent")
+		scope = "far"
 	}
+	add(scope)
 	if len(s.dates) == 1 {
-		add("only-date")
+		add("only-date-in-sent")
 	}
-	add("before=" + dateLead(s, d.start))
-	// Said to have happened already?
+	add("lead=" + dateLead(s, d.start))
 	for k := 0; k < d.start; k++ {
 		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value == "past" {
 			add("past-verb-before")
@@ -314,6 +473,17 @@ func dateLead(s *sentence, k int) string {
 	return "other"
 }
 
+// formatsIn lists the format mentions of sentence si.
+func formatsIn(formats []*formatMention, si int) []*formatMention {
+	var out []*formatMention
+	for _, fm := range formats {
+		if fm.sent == si {
+			out = append(out, fm)
+		}
+	}
+	return out
+}
+
 // resolvedDate resolves a date reference against the publication date,
 // reading the past when its sentence says the date has passed.
 func resolvedDate(p *parsed, dr dateRef) (catalog.PartialDate, bool) {
@@ -327,7 +497,9 @@ func resolvedDate(p *parsed, dr dateRef) (catalog.PartialDate, bool) {
 	return dr.d.resolve(p.pub, 0, past)
 }
 
-// labelFeatures describes the pair (format mention, organization).
+// labelFeatures describes the pair (format mention, organization):
+// where the organization is named relative to the format word, how it is
+// introduced, how often the article names it.
 func labelFeatures(p *parsed, fm *formatMention, o *orgMention, orgCount map[string]int, nOrgs int) []string {
 	var f []string
 	add := func(x ...string) { f = append(f, x...) }
@@ -339,12 +511,13 @@ func labelFeatures(p *parsed, fm *formatMention, o *orgMention, orgCount map[str
 	s := &p.sents[o.sent]
 	switch {
 	case o.sent == fm.sent:
-		dir := "after"
+		add("same-sent")
 		dist := o.i - fm.j
+		dir := "after"
 		if o.j <= fm.i {
 			dir, dist = "before", fm.i-o.j
 		}
-		add("same-sent", dir+"@"+bucket(dist, 1, 3, 6, 12))
+		add(dir, dir+"@"+bucket(dist, 3, 8))
 	case p.sents[o.sent].block == p.sents[fm.sent].block:
 		add("same-block")
 	case p.isHeading(s):
@@ -355,8 +528,6 @@ func labelFeatures(p *parsed, fm *formatMention, o *orgMention, orgCount map[str
 	if o.sent < fm.sent {
 		add("earlier")
 	}
-	add("P1=" + coarse(ctxClass(p, s, o.i-1)))
-	add("N1=" + coarse(ctxClass(p, s, o.j)))
 	if o.i > 0 {
 		switch s.tokens[o.i-1].norm {
 		case "from", "via", "through", "courtesy", "by":
@@ -364,24 +535,34 @@ func labelFeatures(p *parsed, fm *formatMention, o *orgMention, orgCount map[str
 		}
 	}
 	if o.j < len(s.tokens) {
-		if m, ok := s.entryAt(o.j, lcVerb); ok && m.start == o.j || s.covers(o.j, lcWord) && ctxClass(p, s, o.j) == "w="+s.tokens[o.j].norm && (s.tokens[o.j].norm == "has" || s.tokens[o.j].norm == "will" || s.tokens[o.j].norm == "is") {
+		t := s.tokens[o.j]
+		if m, ok := s.entryAt(o.j, lcVerb); ok && m.start == o.j || t.norm == "has" || t.norm == "will" || t.norm == "is" || t.norm == "have" || t.norm == "are" {
 			add("subject")
 		}
-		if s.tokens[o.j-1].poss {
-			add("possessive")
+	}
+	if s.tokens[o.j-1].poss {
+		add("possessive")
+	}
+	key := o.key
+	add("count=" + bucket(orgCount[key], 1, 2))
+	most := true
+	for k, c := range orgCount {
+		if k != key && c > orgCount[key] {
+			most = false
 		}
 	}
-	if o.i == 0 {
-		add("sentinit")
+	if most {
+		add("most-named")
 	}
-	key := nameKey(o.name)
-	add("count=" + bucket(orgCount[key], 1, 2, 4))
 	if nOrgs == 1 {
 		add("only-org")
 	}
-	if fm.streamer != "" && strings.EqualFold(fm.streamer, o.name) {
-		add("is-the-streamer")
+	if fm.streamer != "" {
+		if strings.EqualFold(fm.streamer, o.name) {
+			add("is-the-streamer")
+		} else {
+			add("streaming-other-org")
+		}
 	}
-	add("fmt=" + fm.format)
 	return f
 }

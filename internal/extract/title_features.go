@@ -275,7 +275,20 @@ func hasFeat(f []string, x string) bool {
 func coarse(c string) string {
 	switch {
 	case strings.HasPrefix(c, "w=") || strings.HasPrefix(c, "W="):
-		return "fn"
+		// A closed-class word: the commonest prepositions and "and" by
+		// themselves, the others by their class.
+		class, word, _ := strings.Cut(c[2:], ":")
+		switch word {
+		case "of", "on", "in", "to", "from", "by", "with", "and", "as", "at", "for":
+			if c[0] == 'W' {
+				return "W:" + word
+			}
+			return word
+		}
+		if c[0] == 'W' {
+			return "W:" + class
+		}
+		return class
 	case strings.HasPrefix(c, "ROLE:"):
 		return "ROLE"
 	case strings.HasPrefix(c, "VERB:"):

@@ -312,7 +312,7 @@ func ctxClass(p *parsed, s *sentence, k int) string {
 		return strings.ToUpper(c.String())
 	}
 	if m, ok := s.entryAt(k, lcWord); ok && m.end == k+1 && !t.upper {
-		return "w=" + t.norm
+		return "w=" + m.entry.value + ":" + t.norm
 	}
 	switch {
 	case t.kind == tokNumber:
@@ -328,7 +328,7 @@ func ctxClass(p *parsed, s *sentence, k int) string {
 		return "CAPS"
 	case t.upper:
 		if m, ok := s.entryAt(k, lcWord); ok && m.end == k+1 {
-			return "W=" + t.norm
+			return "W=" + m.entry.value + ":" + t.norm
 		}
 		return "CAP"
 	case t.poss:
