@@ -138,6 +138,11 @@ type OrganizationQueries interface {
 	GetOrganizationBySlug(ctx context.Context, slug string) (Organization, error)
 	// ListOrganizations returns organizations ordered by name, then ID.
 	ListOrganizations(ctx context.Context, f OrganizationFilter) ([]Organization, string, error)
+	// FindOrganizationsByName returns the organizations whose name
+	// matches name (MatchOrganizationName is not OrgNameNone), closest
+	// match first, then by name and ID. It reads only the organizations
+	// whose names share a word of name's core, not every organization.
+	FindOrganizationsByName(ctx context.Context, name string) ([]Organization, error)
 }
 
 // OrganizationFilter narrows ListOrganizations.
