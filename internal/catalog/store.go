@@ -127,11 +127,11 @@ type PersonQueries interface {
 	// ListPeople returns people ordered by sort name, then ID.
 	ListPeople(ctx context.Context, f PersonFilter) ([]Person, string, error)
 	// PeopleCountByNameFolds counts the people whose folded name
-	// (FoldText) is each key of folds, counting at most max per key (so
-	// max means "max or more"; max <= 0 counts them all), in one query
-	// per few hundred keys. Keys without people are absent; empty keys
-	// are ignored.
-	PeopleCountByNameFolds(ctx context.Context, folds []string, max int) (map[string]int, error)
+	// (FoldText) is each key of folds, counting at most atMost per key
+	// (so atMost means "atMost or more"; atMost <= 0 counts them all), in
+	// one query per few hundred keys. Keys without people are absent;
+	// empty keys are ignored.
+	PeopleCountByNameFolds(ctx context.Context, folds []string, atMost int) (map[string]int, error)
 }
 
 // PersonFilter narrows ListPeople.

@@ -209,23 +209,23 @@ func (q *queries) searchIndexBound(ctx context.Context) (bool, int64, error) {
 
 // PeopleCountByNameFolds counts people by folded name; see
 // catalog.PersonQueries. people_name_fold_idx answers it; with a cap the
-// count reads at most max index entries per key (at scale 1 a name such
+// count reads at most atMost index entries per key (at scale 1 a name such
 // as "Sean Baker" has about 22,000 people).
-func (q *queries) PeopleCountByNameFolds(ctx context.Context, keys []string, max int) (map[string]int, error) {
+func (q *queries) PeopleCountByNameFolds(ctx context.Context, keys []string, atMost int) (map[string]int, error) {
 	out := map[string]int{}
 	folds, callers := lookupKeys(keys)
 	if len(folds) == 0 {
 		return out, nil
 	}
 	query := `SELECT p.name_fold, count(*) FROM people p WHERE p.name_fold IN (SELECT k.value FROM ` + q.d.keysTable() + `) GROUP BY p.name_fold`
-	if max > 0 {
+	if atMost > 0 {
 		query = `SELECT k.value, (SELECT count(*) FROM (SELECT 1 FROM people p WHERE p.name_fold = k.value LIMIT ?) c) AS n
 			FROM ` + q.d.keysTable()
 	}
 	for chunk := range slices.Chunk(folds, lookupChunk) {
 		args := []any{jsonKeys(chunk)}
-		if max > 0 {
-			args = []any{max, jsonKeys(chunk)}
+		if atMost > 0 {
+			args = []any{atMost, jsonKeys(chunk)}
 		}
 		rows, err := q.query(ctx, query, args...)
 		if err != nil {

@@ -179,9 +179,9 @@ func lookupCases() []testCase {
 				keys[i] = catalog.FoldText(p.Name)
 				want[keys[i]] = 1
 			}
-			for _, max := range []int{0, 10} {
-				got, err := e.s.PeopleCountByNameFolds(e.ctx, keys, max)
-				e.ok(err, "PeopleCountByNameFolds(%d keys, max %d)", n, max)
+			for _, atMost := range []int{0, 10} {
+				got, err := e.s.PeopleCountByNameFolds(e.ctx, keys, atMost)
+				e.ok(err, "PeopleCountByNameFolds(%d keys, at most %d)", n, atMost)
 				e.same("PeopleCountByNameFolds", want, got)
 			}
 		}},
