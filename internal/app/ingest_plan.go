@@ -211,9 +211,9 @@ func filmLabel(f catalog.Film) string {
 	return strconv.Quote(f.Title)
 }
 
-// filmCandidatesMax bounds how many films whose titles contain an
-// extracted title findFilm reads (the lookup is a substring query).
-const filmCandidatesMax = 10 * catalog.MaxPageLimit
+// filmsPerTitle bounds how many films of one title findFilm weighs (the
+// most relevant ones; see catalog.TitleMatch).
+const filmsPerTitle = 100
 
 // findFilm matches an extracted film to the catalog by title or original
 // title (case and accents ignored). When several films have that title,
@@ -227,23 +227,13 @@ func (p *planner) findFilm(ctx context.Context, ef extract.Film) (film catalog.F
 	if want == "" {
 		return catalog.Film{}, false, nil, nil
 	}
+	byTitle, err := p.q.FilmsByTitleFolds(ctx, []string{want}, filmsPerTitle)
+	if err != nil {
+		return catalog.Film{}, false, nil, err
+	}
 	var titled []catalog.Film
-	page := catalog.Page{Limit: catalog.MaxPageLimit}
-	for read := 0; read < filmCandidatesMax; {
-		films, next, err := p.q.ListFilms(ctx, catalog.FilmFilter{Query: ef.Title, Page: page})
-		if err != nil {
-			return catalog.Film{}, false, nil, err
-		}
-		for _, f := range films {
-			if catalog.FoldText(f.Title) == want || (f.OriginalTitle != "" && catalog.FoldText(f.OriginalTitle) == want) {
-				titled = append(titled, f)
-			}
-		}
-		read += len(films)
-		if next == "" {
-			break
-		}
-		page.After = next
+	for _, m := range byTitle[want] {
+		titled = append(titled, catalog.Film{ID: m.FilmID, Slug: m.Slug, Title: m.Title, Year: m.Year})
 	}
 	if ef.Year != 0 {
 		sameYear := slices.DeleteFunc(slices.Clone(titled), func(f catalog.Film) bool { return f.Year != ef.Year })
@@ -252,17 +242,19 @@ func (p *planner) findFilm(ctx context.Context, ef extract.Film) (film catalog.F
 		}
 		titled = sameYear
 	}
+	var chosen []catalog.Film
 	switch len(titled) {
 	case 0:
 		return catalog.Film{}, false, nil, nil
 	case 1:
-		return titled[0], true, nil, nil
+		chosen = titled
+	default:
+		if chosen, err = p.filmsByCredits(ctx, titled, ef.Credits); err != nil || len(chosen) != 1 {
+			return catalog.Film{}, false, titled, err
+		}
 	}
-	best, err := p.filmsByCredits(ctx, titled, ef.Credits)
-	if err != nil || len(best) != 1 {
-		return catalog.Film{}, false, titled, err
-	}
-	return best[0], true, nil, nil
+	film, err = p.q.GetFilm(ctx, chosen[0].ID)
+	return film, err == nil, nil, err
 }
 
 // filmsByCredits returns the films whose credits name the most of the
