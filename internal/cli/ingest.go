@@ -18,7 +18,7 @@ import (
 func runIngest(ctx context.Context, env Env, args []string) error {
 	fs := flagSet(env, "ingest", "[flags] FILE|URL|-")
 	db := dbFlag(fs, env)
-	apply := fs.Bool("apply", false, "apply the proposed changes (default: only show them)")
+	apply := fs.Bool("apply", false, "store the article and apply the proposed changes (default: only show them, writing nothing)")
 	only := fs.String("only", "", "with --apply, apply only these change IDs (comma-separated)")
 	published := fs.String("published", "", "publication date of the article (YYYY-MM-DD), for relative dates")
 	asJSON := fs.Bool("json", false, "print the article, its facts and the changes as JSON")
