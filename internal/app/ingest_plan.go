@@ -331,8 +331,9 @@ func (p *planner) person(ctx context.Context, name string, f fact) (catalog.Pers
 // orgChoice is how the planner resolved an organization's name.
 type orgChoice struct {
 	org    catalog.Organization
-	change string // the change that creates it, or ""
-	ok     bool   // org exists (or was created in this run)
+	change string  // the change that creates it, or ""
+	ok     bool    // org exists (or was created in this run)
+	among  []int64 // when the name is ambiguous, the organizations it may be
 }
 
 // organization returns the distributor or label named, matched by name
@@ -347,18 +348,24 @@ func (p *planner) organization(ctx context.Context, name string, f fact) (catalo
 	if c, seen := p.orgs[key]; seen {
 		return c.org, c.change, c.ok, nil
 	}
-	o, change, ok, err := p.resolveOrganization(ctx, name, f)
+	c, err := p.resolveOrganization(ctx, name, f)
 	if err != nil {
-		return o, change, ok, err
+		return c.org, c.change, c.ok, err
 	}
-	p.orgs[key] = orgChoice{org: o, change: change, ok: ok}
-	return o, change, ok, nil
+	p.orgs[key] = c
+	return c.org, c.change, c.ok, nil
 }
 
-func (p *planner) resolveOrganization(ctx context.Context, name string, f fact) (catalog.Organization, string, bool, error) {
+// ambiguousOrganization returns the organizations a name that
+// organization found ambiguous may be, or nil.
+func (p *planner) ambiguousOrganization(name string) []int64 {
+	return p.orgs[catalog.FoldText(strings.Join(strings.Fields(name), " "))].among
+}
+
+func (p *planner) resolveOrganization(ctx context.Context, name string, f fact) (orgChoice, error) {
 	found, err := p.q.FindOrganizationsByName(ctx, name)
 	if err != nil {
-		return catalog.Organization{}, "", false, err
+		return orgChoice{}, err
 	}
 	if len(found) > 0 {
 		closest := catalog.MatchOrganizationName(name, found[0].Name)
@@ -366,28 +373,30 @@ func (p *planner) resolveOrganization(ctx context.Context, name string, f fact) 
 			return catalog.MatchOrganizationName(name, o.Name) != closest
 		})
 		if len(tied) == 1 {
-			return found[0], "", true, nil
+			return orgChoice{org: found[0], ok: true}, nil
 		}
 		var names []string
+		var among []int64
 		for _, o := range tied {
 			names = append(names, strconv.Quote(o.Name))
+			among = append(among, o.ID)
 		}
 		p.note("label %q could be any of %s; none is linked and no label is added (add the release's label by hand)", name, strings.Join(names, ", "))
-		return catalog.Organization{}, "", false, nil
+		return orgChoice{among: among}, nil
 	}
 	o := catalog.Organization{Name: name, Kinds: []catalog.OrgKind{catalog.OrgDistributor, catalog.OrgDiscLabel}}
 	o.Normalize()
 	if err := o.Validate(); err != nil {
 		p.note("label %q: %v; skipped", name, err)
-		return o, "", false, nil
+		return orgChoice{org: o}, nil
 	}
 	c := p.change("label:"+catalog.Slugify(name), ChangeCreate, catalog.EntityOrganization, f, "", "add the label %q", o.Name)
 	if !p.step(c) {
-		return o, c.ID, false, nil
+		return orgChoice{org: o, change: c.ID}, nil
 	}
 	o.CreatedAt, o.UpdatedAt = p.s.now(), p.s.now()
 	if err := p.q.CreateOrganization(ctx, &o); err != nil {
-		return o, c.ID, false, err
+		return orgChoice{org: o, change: c.ID}, err
 	}
-	return o, c.ID, true, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityOrganization, ID: o.ID}, 0, c, "", "")
+	return orgChoice{org: o, change: c.ID, ok: true}, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityOrganization, ID: o.ID}, 0, c, "", "")
 }

@@ -116,7 +116,7 @@ var countryCodes = map[string]string{
 // names that is not a country code is reported and the release skipped:
 // storing it as worldwide would state what the article does not.
 func (fp *filmPlan) releaseCountries(typ catalog.ReleaseType, r extract.Release) ([]string, bool) {
-	named := r.Countries
+	named := slices.DeleteFunc(slices.Clone(r.Countries), func(c string) bool { return strings.TrimSpace(c) == "" })
 	if len(named) == 0 && r.Region != "" {
 		var fromRegion []string
 		for _, part := range strings.Split(r.Region, "/") {
@@ -151,8 +151,8 @@ func (fp *filmPlan) releaseCountries(typ catalog.ReleaseType, r extract.Release)
 }
 
 // editionRegions maps an extracted disc region to edition regions:
-// "B" and "Region B" are B, "A/B" is AB, "1/2" is 1 and 2, "Free" and
-// "0" are 0 (region free). Anything else (a country, say) is no region.
+// "B" and "Region B" are B, "A/B" is AB, "1/2" is 1 and 2, "Free",
+// "All" and "0" are 0 (region free). Anything else (a country, say) is no region.
 func editionRegions(region string) []string {
 	s := strings.ToUpper(strings.TrimSpace(region))
 	s = strings.TrimPrefix(s, "REGIONS")
@@ -169,7 +169,7 @@ func editionRegions(region string) []string {
 			if !slices.Contains(out, part) {
 				out = append(out, part)
 			}
-		case "0", "FREE":
+		case "0", "FREE", "ALL":
 			if !slices.Contains(out, "0") {
 				out = append(out, "0")
 			}
@@ -215,6 +215,7 @@ func (fp *filmPlan) releaseGroup(ctx context.Context, g *releaseGroup) ([]placed
 	first := g.facts[0]
 	f := fp.fact(first.Evidence, first.Confidence)
 	var label catalog.Organization
+	var among []int64
 	labelChange := ""
 	if g.label != "" {
 		o, change, ok, err := fp.organization(ctx, g.label, f)
@@ -224,12 +225,12 @@ func (fp *filmPlan) releaseGroup(ctx context.Context, g *releaseGroup) ([]placed
 		if ok {
 			label = o
 		}
-		labelChange = change
+		labelChange, among = change, fp.ambiguousOrganization(g.label)
 	}
 	var placed []placedEdition
 	for _, country := range g.countries {
 		id, suffix := fp.releaseID(g.typ, country)
-		rel, relChange, ok, err := fp.release(ctx, g, id, country, label, firstOf(fp.depends, labelChange), f)
+		rel, relChange, ok, err := fp.release(ctx, g, id, country, label, among, firstOf(fp.depends, labelChange), f)
 		if err != nil {
 			return nil, err
 		}
@@ -252,8 +253,10 @@ func (fp *filmPlan) releaseGroup(ctx context.Context, g *releaseGroup) ([]placed
 
 // release finds the catalog release the group states in country, or
 // creates it, and brings its date (and a missing distributor) up to
-// date. ok is false when there is no release to put editions on.
-func (fp *filmPlan) release(ctx context.Context, g *releaseGroup, id, country string, label catalog.Organization, depends string, f fact) (catalog.Release, string, bool, error) {
+// date. label is the organization the article names, or none; among, the
+// organizations an ambiguous name may be. ok is false when there is no
+// release to put editions on.
+func (fp *filmPlan) release(ctx context.Context, g *releaseGroup, id, country string, label catalog.Organization, among []int64, depends string, f fact) (catalog.Release, string, bool, error) {
 	var existing []catalog.Release
 	if fp.film.ID != 0 { // 0: the film's creation was not chosen
 		var err error
@@ -264,7 +267,7 @@ func (fp *filmPlan) release(ctx context.Context, g *releaseGroup, id, country st
 			return catalog.Release{}, "", false, err
 		}
 	}
-	fits, err := fp.fitReleases(ctx, existing, g, country, label)
+	fits, err := fp.fitReleases(ctx, existing, g, country, label, among)
 	if err != nil {
 		return catalog.Release{}, "", false, err
 	}
@@ -352,8 +355,10 @@ type releaseFit struct {
 }
 
 // fitReleases returns the catalog releases that may be the group's
-// release in country, best first.
-func (fp *filmPlan) fitReleases(ctx context.Context, existing []catalog.Release, g *releaseGroup, country string, label catalog.Organization) ([]releaseFit, error) {
+// release in country, best first. A release of another label than the
+// article's (or than any of among, for a label name that is ambiguous)
+// is not.
+func (fp *filmPlan) fitReleases(ctx context.Context, existing []catalog.Release, g *releaseGroup, country string, label catalog.Organization, among []int64) ([]releaseFit, error) {
 	var fits []releaseFit
 	for _, r := range existing {
 		countryRank := 1
@@ -363,17 +368,17 @@ func (fp *filmPlan) fitReleases(ctx context.Context, existing []catalog.Release,
 			}
 			countryRank = 0 // the article names no country
 		}
-		labelRank := 1 // the article names no label
-		if label.ID != 0 {
+		labelRank := 1 // the article names no label, or the release has none
+		if label.ID != 0 || len(among) > 0 {
 			relLabel, err := fp.releaseLabel(ctx, r)
 			if err != nil {
 				return nil, err
 			}
-			switch relLabel {
-			case label.ID:
+			switch {
+			case relLabel == 0:
+			case relLabel == label.ID:
 				labelRank = 2
-			case 0:
-				labelRank = 1
+			case slices.Contains(among, relLabel):
 			default:
 				continue
 			}

@@ -146,7 +146,7 @@ func TestIngestReleaseCountriesAndRegions(t *testing.T) {
 		{"no country is worldwide", func(r reading) extract.Release { return r.disc(quote, "bluray", "2025-05-06", "") },
 			[]string{"release:quiet-rivers:physical", "edition:quiet-rivers:bluray"},
 			[]string{"-- physical 2025-05-06 - [bluray]"}, ""},
-		{"a lower-case code and a common alias", func(r reading) extract.Release { return r.disc(quote, "bluray", "2025-05-06", "", "uk", "gb") },
+		{"a lower-case code, a common alias and an empty entry", func(r reading) extract.Release { return r.disc(quote, "bluray", "2025-05-06", "", "uk", "", "gb") },
 			[]string{"release:quiet-rivers:physical:gb", "edition:quiet-rivers:gb:bluray"},
 			[]string{"GB physical 2025-05-06 - [bluray]"}, ""},
 		{"a country in Region (older extractors)", func(r reading) extract.Release {
@@ -265,6 +265,10 @@ func TestIngestNewReleaseOrTheSameOne(t *testing.T) {
 			"Arrow Video also has Night Harbor on 4K UHD in the US on March 15, 2022.",
 			disc{"4K UHD in the US on March 15, 2022", "uhd4k", "2022-03-15", "Arrow Video", []string{"US"}},
 			[]string{"US physical 2022-03-15 Arrow Video [uhd4k]", "US physical 2022-03-15 Lionsgate [bluray]"}, ""},
+		{"an ambiguous label on the same day: a new release without a label", "2022-03-15", "",
+			"Arrow also has Night Harbor on 4K UHD in the US on March 15, 2022.",
+			disc{"4K UHD in the US on March 15, 2022", "uhd4k", "2022-03-15", "Arrow", []string{"US"}},
+			[]string{"US physical 2022-03-15 - [uhd4k]", "US physical 2022-03-15 Lionsgate [bluray]"}, `label "Arrow" could be any of`},
 		{"another country: a new release", "2022-03-15", "",
 			"Lionsgate brings Night Harbor to Blu-ray in the UK on March 15, 2022.",
 			disc{"Blu-ray in the UK on March 15, 2022", "bluray", "2022-03-15", "Lionsgate", []string{"GB"}},
@@ -309,6 +313,12 @@ func TestIngestNewReleaseOrTheSameOne(t *testing.T) {
 	}
 	forEachStore(t, func(t *testing.T, newService func(*testing.T) *app.Service) {
 		svc := newService(t)
+		p := manualSource(t, svc)
+		for _, name := range []string{"Arrow Films", "Arrow Video"} {
+			if err := svc.CreateOrganization(context.Background(), &catalog.Organization{Name: name}, p); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for i, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				// Each case is about a film of its own: "Night Harbor" of
