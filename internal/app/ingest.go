@@ -70,26 +70,24 @@ var errDryRun = errors.New("dry run")
 
 // SubmitArticle stores an article as a source (once: the same text is
 // recognized by its hash), extracts its facts and proposes the changes
-// they imply, without applying any.
+// they imply, without applying any. The API and the web pages use it:
+// the stored article is what a later ApplyArticle applies.
 func (s *Service) SubmitArticle(ctx context.Context, in ArticleInput) (*Article, error) {
-	if strings.TrimSpace(in.Text) == "" {
-		if in.URL == "" {
-			return nil, catalog.Invalid("text", "give the article's text or a URL to fetch it from")
-		}
-		if s.fetcher == nil {
-			return nil, catalog.Errorf(catalog.KindUnavailable, "fetching articles by URL is not configured")
-		}
-		doc, err := s.fetcher.Fetch(ctx, in.URL)
-		if err != nil {
-			return nil, err
-		}
-		in.Text, in.URL = string(doc.Body), doc.URL
-	}
-	src, created, err := s.storeArticle(ctx, in)
+	return s.submitArticle(ctx, in, nil)
+}
+
+// submitArticle is SubmitArticle; res, when not nil, stands for the
+// extractor's reading of the text (tests give hand-made results).
+func (s *Service) submitArticle(ctx context.Context, in ArticleInput, res *extract.Result) (*Article, error) {
+	src, err := s.articleSource(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.planArticle(ctx, src, nil, false)
+	created, err := s.CreateSource(ctx, &src)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.planArticle(ctx, src, res, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -97,17 +95,67 @@ func (s *Service) SubmitArticle(ctx context.Context, in ArticleInput) (*Article,
 	return a, nil
 }
 
-// Article re-reads a stored article and proposes its changes against the
-// catalog as it is now.
-func (s *Service) Article(ctx context.Context, sourceID int64) (*Article, error) {
-	src, err := s.store.GetSource(ctx, sourceID)
+// PreviewArticle proposes the changes an article implies and writes
+// nothing at all: the article is not stored (a new article's
+// Source.ID is 0 and Created is true; an article stored before keeps its
+// ID). The proposal is made inside a transaction that also holds the
+// article and is rolled back, so it is exactly what storing and applying
+// it would do. `marquee ingest` without --apply uses it.
+func (s *Service) PreviewArticle(ctx context.Context, in ArticleInput) (*Article, error) {
+	return s.previewArticle(ctx, in, nil)
+}
+
+func (s *Service) previewArticle(ctx context.Context, in ArticleInput, res *extract.Result) (*Article, error) {
+	src, err := s.articleSource(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	if src.Kind != catalog.SourceArticle {
-		return nil, catalog.NotFound("article", sourceID)
+	a, err := s.readArticle(ctx, src, res)
+	if err != nil {
+		return nil, err
 	}
-	return s.planArticle(ctx, src, nil, false)
+	err = s.store.WithTx(ctx, func(q catalog.Queries) error {
+		created, err := findOrCreateSource(ctx, q, &src)
+		if err != nil {
+			return err
+		}
+		a.Source, a.Created = src, created
+		if err := s.newPlanner(q, a, nil, false).run(ctx); err != nil {
+			return err
+		}
+		return errDryRun
+	})
+	if err != nil && !errors.Is(err, errDryRun) {
+		return nil, err
+	}
+	if a.Created {
+		a.Source.ID = 0 // rolled back: never stored
+	}
+	a.Source.Text = src.Text
+	return a, nil
+}
+
+// findOrCreateSource is CreateSource inside the caller's transaction.
+func findOrCreateSource(ctx context.Context, q catalog.Queries, src *catalog.Source) (bool, error) {
+	old, err := q.GetSourceByHash(ctx, src.ContentHash)
+	if err == nil {
+		*src = old
+		return false, nil
+	}
+	if !catalog.IsKind(err, catalog.KindNotFound) {
+		return false, err
+	}
+	return true, q.CreateSource(ctx, src)
+}
+
+// Article re-reads a stored article and proposes its changes against the
+// catalog as it is now.
+func (s *Service) Article(ctx context.Context, sourceID int64) (*Article, error) {
+	src, err := s.articleByID(ctx, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	return s.planArticle(ctx, src, nil, nil, false)
 }
 
 // ApplyArticle applies the changes an article proposes, in one
@@ -116,12 +164,13 @@ func (s *Service) Article(ctx context.Context, sourceID int64) (*Article, error)
 // not chosen is skipped). Applying an article twice changes nothing the
 // second time.
 func (s *Service) ApplyArticle(ctx context.Context, sourceID int64, only []string) (*Article, error) {
-	src, err := s.store.GetSource(ctx, sourceID)
+	return s.applyArticle(ctx, sourceID, nil, only)
+}
+
+func (s *Service) applyArticle(ctx context.Context, sourceID int64, res *extract.Result, only []string) (*Article, error) {
+	src, err := s.articleByID(ctx, sourceID)
 	if err != nil {
 		return nil, err
-	}
-	if src.Kind != catalog.SourceArticle {
-		return nil, catalog.NotFound("article", sourceID)
 	}
 	var chosen map[string]bool
 	if only != nil {
@@ -130,22 +179,47 @@ func (s *Service) ApplyArticle(ctx context.Context, sourceID int64, only []strin
 			chosen[id] = true
 		}
 	}
-	return s.planArticle(ctx, src, chosen, true)
+	return s.planArticle(ctx, src, res, chosen, true)
 }
 
-// storeArticle keeps the article's text as a source.
-func (s *Service) storeArticle(ctx context.Context, in ArticleInput) (catalog.Source, bool, error) {
+func (s *Service) articleByID(ctx context.Context, sourceID int64) (catalog.Source, error) {
+	src, err := s.store.GetSource(ctx, sourceID)
+	if err != nil {
+		return catalog.Source{}, err
+	}
+	if src.Kind != catalog.SourceArticle {
+		return catalog.Source{}, catalog.NotFound("article", sourceID)
+	}
+	return src, nil
+}
+
+// articleSource fetches the article when only its URL is given and makes
+// the source that stands for it, checked but not stored.
+func (s *Service) articleSource(ctx context.Context, in ArticleInput) (catalog.Source, error) {
+	if strings.TrimSpace(in.Text) == "" {
+		if in.URL == "" {
+			return catalog.Source{}, catalog.Invalid("text", "give the article's text or a URL to fetch it from")
+		}
+		if s.fetcher == nil {
+			return catalog.Source{}, catalog.Errorf(catalog.KindUnavailable, "fetching articles by URL is not configured")
+		}
+		doc, err := s.fetcher.Fetch(ctx, in.URL)
+		if err != nil {
+			return catalog.Source{}, err
+		}
+		in.Text, in.URL = string(doc.Body), doc.URL
+	}
 	if len(in.Text) > catalog.MaxSourceTextBytes {
-		return catalog.Source{}, false, &catalog.Error{Kind: catalog.KindTooLarge, Field: "text",
+		return catalog.Source{}, &catalog.Error{Kind: catalog.KindTooLarge, Field: "text",
 			Message: fmt.Sprintf("the article is larger than %d MiB", catalog.MaxSourceTextBytes>>20)}
 	}
 	doc, err := extract.ParseInput([]byte(in.Text), extract.Options{Published: in.Published, Source: in.URL})
 	if err != nil {
-		return catalog.Source{}, false, catalog.Invalid("text", "%s", strings.TrimPrefix(err.Error(), "extract: "))
+		return catalog.Source{}, catalog.Invalid("text", "%s", strings.TrimPrefix(err.Error(), "extract: "))
 	}
 	src := catalog.Source{
 		Kind: catalog.SourceArticle, URL: in.URL, Title: in.Title, Outlet: in.Outlet,
-		PublishedOn: doc.Published, Text: in.Text,
+		PublishedOn: doc.Published, Text: in.Text, ContentHash: ContentHash(in.Text),
 	}
 	if src.URL == "" && doc.Source != "" {
 		src.URL = doc.Source
@@ -153,14 +227,21 @@ func (s *Service) storeArticle(ctx context.Context, in ArticleInput) (catalog.So
 	if src.Title == "" {
 		src.Title = headline(doc.Text[doc.Body:], 120)
 	}
-	created, err := s.CreateSource(ctx, &src)
-	if err != nil && src.URL != in.URL && catalog.KindOf(err) == catalog.KindInvalid {
+	src.Normalize()
+	if err := src.Validate(); err != nil {
+		if src.URL == in.URL || catalog.KindOf(err) != catalog.KindInvalid {
+			return catalog.Source{}, err
+		}
 		// The article named an address that is not a valid URL: keep the
 		// article without it rather than refusing it.
 		src.URL = in.URL
-		created, err = s.CreateSource(ctx, &src)
+		if err := src.Validate(); err != nil {
+			return catalog.Source{}, err
+		}
 	}
-	return src, created, err
+	src.RetrievedAt = s.now()
+	src.CreatedAt = src.RetrievedAt
+	return src, nil
 }
 
 // headline makes a title for an article that has none: its first line,
@@ -183,20 +264,34 @@ func headline(text string, max int) string {
 	return strings.TrimSpace(text)
 }
 
-// planArticle extracts the article and walks its facts against the
-// catalog inside one transaction. In a dry run every change is recorded
-// and the transaction is rolled back; otherwise the chosen changes (all
-// when chosen is nil) are written and committed.
-func (s *Service) planArticle(ctx context.Context, src catalog.Source, chosen map[string]bool, apply bool) (*Article, error) {
-	opt := extract.Options{Published: src.PublishedOn, Source: src.URL, Known: s.knownCatalog(ctx)}
+// readArticle extracts a stored (or about to be stored) article: res,
+// when not nil, is used as the extractor's reading of its text.
+func (s *Service) readArticle(ctx context.Context, src catalog.Source, res *extract.Result) (*Article, error) {
+	opt := extract.Options{Published: src.PublishedOn, Source: src.URL}
+	if res == nil {
+		opt.Known = s.knownCatalog(ctx)
+	}
 	doc, err := extract.ParseInput([]byte(src.Text), opt)
 	if err != nil {
 		return nil, catalog.Invalid("text", "%s", strings.TrimPrefix(err.Error(), "extract: "))
 	}
-	a := &Article{Source: src, Text: doc.Text, Result: s.extractor.ExtractDocument(doc)}
+	if res == nil {
+		res = s.extractor.ExtractDocument(doc)
+	}
+	return &Article{Source: src, Text: doc.Text, Result: res}, nil
+}
+
+// planArticle reads the article and walks its facts against the catalog
+// inside one transaction. In a dry run every change is recorded and the
+// transaction is rolled back; otherwise the chosen changes (all when
+// chosen is nil) are written and committed.
+func (s *Service) planArticle(ctx context.Context, src catalog.Source, res *extract.Result, chosen map[string]bool, apply bool) (*Article, error) {
+	a, err := s.readArticle(ctx, src, res)
+	if err != nil {
+		return nil, err
+	}
 	err = s.store.WithTx(ctx, func(q catalog.Queries) error {
-		p := &planner{s: s, q: q, src: src, article: a, chosen: chosen, apply: apply, done: map[string]bool{}}
-		if err := p.run(ctx); err != nil {
+		if err := s.newPlanner(q, a, chosen, apply).run(ctx); err != nil {
 			return err
 		}
 		if !apply {

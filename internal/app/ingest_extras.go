@@ -76,7 +76,7 @@ func (fp *filmPlan) extraOn(ctx context.Context, i int, ex extract.Extra, pe pla
 	if key == "" {
 		key = strconv.Itoa(i + 1)
 	}
-	id := fmt.Sprintf("extra:%s:%s:%s:%s", fp.key, pe.format, ex.Kind, key)
+	id := fmt.Sprintf("extra:%s%s:%s:%s:%s", fp.key, pe.suffix, pe.format, ex.Kind, key)
 	var existing []catalog.Extra
 	if pe.edition.ID != 0 {
 		var err error

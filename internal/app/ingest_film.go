@@ -16,8 +16,9 @@ import (
 type filmPlan struct {
 	*planner
 	film    catalog.Film
-	key     string // slug of the extracted title, for change IDs
-	depends string // the change that creates the film, if any
+	key     string          // slug of the extracted title, for change IDs
+	depends string          // the change that creates the film, if any
+	rels    map[string]bool // release change IDs given out (releaseID)
 }
 
 func (fp *filmPlan) fact(ev extract.Evidence, conf float64) fact {
@@ -114,233 +115,6 @@ func releaseTypeOf(format string) (catalog.ReleaseType, catalog.Format, bool) {
 	return "", "", false
 }
 
-// releaseGroup is the extracted releases of one type on one date: one
-// catalog release, with an edition per disc format.
-type releaseGroup struct {
-	typ   catalog.ReleaseType
-	date  catalog.PartialDate
-	facts []extract.Release
-}
-
-// placedEdition is an edition this article's releases map to.
-type placedEdition struct {
-	edition catalog.Edition
-	format  catalog.Format
-	change  string // change that created it, or ""
-}
-
-// releases maps the extracted releases and returns the disc editions
-// they map to, for the film's extras.
-func (fp *filmPlan) releases(ctx context.Context, rels []extract.Release) ([]placedEdition, error) {
-	var groups []*releaseGroup
-	for _, r := range rels {
-		typ, _, ok := releaseTypeOf(r.Format)
-		if !ok {
-			if r.Format != "" {
-				fp.note("%s: release format %q is not mapped; skipped", fp.film.Title, r.Format)
-			}
-			continue
-		}
-		date, err := catalog.ParsePartialDate(r.Date)
-		if err != nil {
-			fp.note("%s: release date %q: %v; kept as TBA", fp.film.Title, r.Date, err)
-			date = catalog.TBA()
-		}
-		i := slices.IndexFunc(groups, func(g *releaseGroup) bool { return g.typ == typ && g.date == date })
-		if i < 0 {
-			groups = append(groups, &releaseGroup{typ: typ, date: date})
-			i = len(groups) - 1
-		}
-		groups[i].facts = append(groups[i].facts, r)
-	}
-	var placed []placedEdition
-	for _, g := range groups {
-		eds, err := fp.releaseGroup(ctx, g)
-		if err != nil {
-			return nil, err
-		}
-		placed = append(placed, eds...)
-	}
-	return placed, nil
-}
-
-func (fp *filmPlan) releaseGroup(ctx context.Context, g *releaseGroup) ([]placedEdition, error) {
-	first := g.facts[0]
-	f := fp.fact(first.Evidence, first.Confidence)
-	var label catalog.Organization
-	labelChange := ""
-	for _, r := range g.facts {
-		if r.Label == "" {
-			continue
-		}
-		var ok bool
-		var err error
-		if label, labelChange, ok, err = fp.organization(ctx, r.Label, f); err != nil {
-			return nil, err
-		} else if !ok {
-			label = catalog.Organization{}
-		}
-		break
-	}
-	rel, relChange, ok, err := fp.release(ctx, g, label, firstOf(fp.depends, labelChange), f)
-	if err != nil || !ok || g.typ != catalog.ReleasePhysical {
-		return nil, err
-	}
-	var placed []placedEdition
-	for _, r := range g.facts {
-		_, format, _ := releaseTypeOf(r.Format)
-		pe, ok, err := fp.edition(ctx, rel, relChange, format, r, label)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			placed = append(placed, pe)
-		}
-	}
-	return placed, nil
-}
-
-// release finds the catalog release the group states, or creates it, and
-// brings its date up to date.
-func (fp *filmPlan) release(ctx context.Context, g *releaseGroup, label catalog.Organization, depends string, f fact) (catalog.Release, string, bool, error) {
-	existing, _, err := fp.q.ListReleases(ctx, catalog.ReleaseFilter{FilmID: fp.film.ID, Types: []catalog.ReleaseType{g.typ}, IncludeTBA: true, Page: catalog.Page{Limit: catalog.MaxPageLimit}})
-	if err != nil {
-		return catalog.Release{}, "", false, err
-	}
-	id := fmt.Sprintf("release:%s:%s", fp.key, g.typ)
-	if match, ok := matchRelease(existing, g.date); ok {
-		ref := catalog.EntityRef{Type: catalog.EntityRelease, ID: match.ID}
-		if err := fp.cite(ctx, "cite:"+id, ref, fp.film.ID, "", "", false, f, fmt.Sprintf("cite the article for the %s release", g.typ)); err != nil {
-			return match, "", true, err
-		}
-		return match, "", true, fp.updateDate(ctx, id, match, g, f)
-	}
-	r := catalog.Release{FilmID: fp.film.ID, Type: g.typ, Date: g.date, Status: catalog.ReleaseAnnounced, DistributorID: label.ID}
-	if g.facts[0].Status == extract.DateAvailable {
-		r.Status = catalog.ReleaseConfirmed
-		if !fp.src.PublishedOn.IsTBA() {
-			r.Note = "Available as of " + fp.src.PublishedOn.String() + "."
-		}
-	}
-	r.Normalize()
-	if err := r.Validate(); err != nil {
-		fp.note("%s: %s release: %v; skipped", fp.film.Title, g.typ, err)
-		return r, "", false, nil
-	}
-	c := fp.change(id, ChangeCreate, catalog.EntityRelease, f, depends, "add the %s release of %s on %s%s", g.typ, filmLabel(fp.film), dateWords(g.date), byLabel(label))
-	if !fp.step(c) {
-		return r, c.ID, false, nil
-	}
-	r.CreatedAt, r.UpdatedAt = fp.s.now(), fp.s.now()
-	if err := fp.q.CreateRelease(ctx, &r); err != nil {
-		return r, c.ID, false, err
-	}
-	if err := fp.s.releaseEvents(ctx, fp.q, nil, r.ID); err != nil {
-		return r, c.ID, false, err
-	}
-	ref := catalog.EntityRef{Type: catalog.EntityRelease, ID: r.ID}
-	if err := fp.claimNew(ctx, ref, fp.film.ID, c, "", ""); err != nil {
-		return r, c.ID, false, err
-	}
-	return r, c.ID, true, fp.claimNew(ctx, ref, fp.film.ID, c, "date", r.Date.String())
-}
-
-func byLabel(o catalog.Organization) string {
-	if o.Name == "" {
-		return ""
-	}
-	return " from " + o.Name
-}
-
-func dateWords(d catalog.PartialDate) string {
-	if d.IsTBA() {
-		return "a date to be announced"
-	}
-	return d.String()
-}
-
-// matchRelease picks the release of a type that an article's date is
-// about: one with the same date, or a date one refines, or the only one.
-func matchRelease(existing []catalog.Release, date catalog.PartialDate) (catalog.Release, bool) {
-	for _, r := range existing {
-		if r.Date == date {
-			return r, true
-		}
-	}
-	for _, r := range existing {
-		if date.Refines(r.Date) || r.Date.Refines(date) {
-			return r, true
-		}
-	}
-	if len(existing) == 1 {
-		return existing[0], true
-	}
-	return catalog.Release{}, false
-}
-
-// updateDate records the article's date for an existing release. A more
-// precise date (month → day) replaces the release's date, and so does a
-// different date from an article published no earlier than the one the
-// current date came from (a postponement); a less precise or older claim
-// is kept as history only.
-func (fp *filmPlan) updateDate(ctx context.Context, id string, r catalog.Release, g *releaseGroup, f fact) error {
-	if g.date == r.Date || g.date.IsTBA() || r.Date.Refines(g.date) {
-		return nil
-	}
-	replace := g.date.Refines(r.Date)
-	if !replace {
-		newer, err := fp.newerThanCurrentDate(ctx, r)
-		if err != nil {
-			return err
-		}
-		replace = newer
-	}
-	ref := catalog.EntityRef{Type: catalog.EntityRelease, ID: r.ID}
-	summary := fmt.Sprintf("change the %s release date from %s to %s", g.typ, dateWords(r.Date), dateWords(g.date))
-	if !replace {
-		summary = fmt.Sprintf("record the article's older date %s for the %s release (kept: %s)", dateWords(g.date), g.typ, dateWords(r.Date))
-	}
-	if err := fp.cite(ctx, "date:"+id, ref, fp.film.ID, "date", g.date.String(), replace, f, summary); err != nil {
-		return err
-	}
-	if !replace || !fp.done["date:"+id] { // claimed before, or not chosen
-		return nil
-	}
-	old := r
-	r.Date = g.date
-	if r.Status == catalog.ReleasePostponed || r.Status == catalog.ReleaseCancelled {
-		r.Status = catalog.ReleaseAnnounced
-	}
-	r.UpdatedAt = fp.s.now()
-	if err := fp.q.UpdateRelease(ctx, &r); err != nil {
-		return err
-	}
-	return fp.s.releaseEvents(ctx, fp.q, &old, r.ID)
-}
-
-// newerThanCurrentDate reports whether this article was published no
-// earlier than the source of the release's current date.
-func (fp *filmPlan) newerThanCurrentDate(ctx context.Context, r catalog.Release) (bool, error) {
-	if fp.src.PublishedOn.IsTBA() {
-		return false, nil
-	}
-	claims, err := fp.q.ListClaims(ctx, catalog.ClaimFilter{Subject: &catalog.EntityRef{Type: catalog.EntityRelease, ID: r.ID}})
-	if err != nil {
-		return false, err
-	}
-	for _, c := range claims {
-		if c.Field != "date" || !c.Preferred {
-			continue
-		}
-		src, err := fp.q.GetSource(ctx, c.SourceID)
-		if err != nil {
-			return false, err
-		}
-		return src.PublishedOn.IsTBA() || fp.src.PublishedOn.Compare(src.PublishedOn) >= 0, nil
-	}
-	return true, nil
-}
-
 var priceRE = regexp.MustCompile(`^\s*(US\$|\$|£|€|USD|GBP|EUR)\s?(\d{1,5})(?:[.,](\d{2}))?\s*$`)
 
 // parsePrice reads "$21.99", "£15", "EUR 19,99".
@@ -359,9 +133,10 @@ func parsePrice(s string) (catalog.Money, bool) {
 }
 
 // edition finds or creates the edition of a disc release in one format.
-func (fp *filmPlan) edition(ctx context.Context, rel catalog.Release, relChange string, format catalog.Format, r extract.Release, label catalog.Organization) (placedEdition, bool, error) {
+// Its change ID carries the release's suffix (see filmPlan.releaseID).
+func (fp *filmPlan) edition(ctx context.Context, rel catalog.Release, relChange, suffix string, format catalog.Format, r extract.Release, label catalog.Organization) (placedEdition, bool, error) {
 	f := fp.fact(r.Evidence, r.Confidence)
-	id := fmt.Sprintf("edition:%s:%s", fp.key, format)
+	id := fmt.Sprintf("edition:%s%s:%s", fp.key, suffix, format)
 	eds, err := fp.q.ListEditions(ctx, catalog.EditionFilter{ReleaseID: rel.ID})
 	if rel.ID == 0 {
 		eds, err = nil, nil // the release exists only in a dry run of a skipped change
@@ -377,13 +152,11 @@ func (fp *filmPlan) edition(ctx context.Context, rel catalog.Release, relChange 
 		if slices.Contains(e.Formats, format) && (name == "" || e.Name == "" || strings.EqualFold(e.Name, name)) {
 			ref := catalog.EntityRef{Type: catalog.EntityEdition, ID: e.ID}
 			err := fp.cite(ctx, "cite:"+id, ref, fp.film.ID, "", "", false, f, fmt.Sprintf("cite the article for the %s edition", format))
-			return placedEdition{edition: e, format: format}, true, err
+			return placedEdition{edition: e, format: format, suffix: suffix}, true, err
 		}
 	}
 	e := catalog.Edition{ReleaseID: rel.ID, LabelID: label.ID, Name: name, Formats: []catalog.Format{format}}
-	if reg := strings.ToUpper(strings.TrimSpace(r.Region)); reg != "" {
-		e.Regions = []string{strings.TrimPrefix(reg, "REGION ")}
-	}
+	e.Regions = editionRegions(r.Region)
 	if m, ok := parsePrice(r.Price); ok {
 		e.Price = m
 	}
@@ -412,7 +185,7 @@ func (fp *filmPlan) edition(ctx context.Context, rel catalog.Release, relChange 
 		return placedEdition{}, false, err
 	}
 	err = fp.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityEdition, ID: e.ID}, fp.film.ID, c, "", "")
-	return placedEdition{edition: e, format: format, change: c.ID}, true, err
+	return placedEdition{edition: e, format: format, suffix: suffix, change: c.ID}, true, err
 }
 
 func quotedName(name string) string {

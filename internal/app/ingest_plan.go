@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,8 +23,15 @@ type planner struct {
 	apply   bool
 	done    map[string]bool // changes carried out
 
-	festivals []catalog.Festival  // loaded on first use
-	bodies    []catalog.AwardBody // loaded on first use
+	orgs      map[string]orgChoice // organizations resolved, by folded name
+	text      []rune               // the article's text, for looking around evidence; made on first use
+	festivals []catalog.Festival   // loaded on first use
+	bodies    []catalog.AwardBody  // loaded on first use
+}
+
+func (s *Service) newPlanner(q catalog.Queries, a *Article, chosen map[string]bool, apply bool) *planner {
+	return &planner{s: s, q: q, src: a.Source, article: a, chosen: chosen, apply: apply,
+		done: map[string]bool{}, orgs: map[string]orgChoice{}}
 }
 
 // step records change c and reports whether to carry it out: always in a
@@ -43,8 +51,13 @@ func (p *planner) step(c Change) bool {
 	return true
 }
 
+// note tells the reader of the proposal about a fact that was not mapped
+// as stated, and why (once, however often it comes up).
 func (p *planner) note(format string, args ...any) {
-	p.article.Notes = append(p.article.Notes, fmt.Sprintf(format, args...))
+	n := fmt.Sprintf(format, args...)
+	if !slices.Contains(p.article.Notes, n) {
+		p.article.Notes = append(p.article.Notes, n)
+	}
 }
 
 func span(ev extract.Evidence) *catalog.Span {
@@ -118,9 +131,18 @@ func (p *planner) run(ctx context.Context) error {
 // film maps one extracted film and everything stated about it.
 func (p *planner) film(ctx context.Context, ef extract.Film) error {
 	ff := fact{ev: ef.Evidence, conf: ef.Confidence, film: ef.Title}
-	film, found, err := p.findFilm(ctx, ef)
+	film, found, ambiguous, err := p.findFilm(ctx, ef)
 	if err != nil {
 		return err
+	}
+	if len(ambiguous) > 0 {
+		var which []string
+		for _, f := range ambiguous {
+			which = append(which, filmLabel(f)+" ("+f.Slug+")")
+		}
+		p.note("%q: the catalog has several films of this title (%s) and the article gives no year or credits that tell which one it is about; skipped",
+			ef.Title, strings.Join(which, ", "))
+		return nil
 	}
 	key := catalog.Slugify(ef.Title)
 	if key == "" {
@@ -189,32 +211,86 @@ func filmLabel(f catalog.Film) string {
 	return strconv.Quote(f.Title)
 }
 
-// findFilm matches an extracted film to the catalog by title (case and
-// accents ignored) and, when the article gives one, year. Without a year
-// the most recent film of that title is taken.
-func (p *planner) findFilm(ctx context.Context, ef extract.Film) (catalog.Film, bool, error) {
-	want := catalog.FoldText(strings.TrimSpace(ef.Title))
+// filmsPerTitle bounds how many films of one title findFilm weighs (the
+// most relevant ones; see catalog.TitleMatch).
+const filmsPerTitle = 100
+
+// findFilm matches an extracted film to the catalog by title or original
+// title (case and accents ignored). When several films have that title,
+// the year the article gives picks among them (a film of unknown year
+// stays a candidate when none has that year), then the people it credits
+// (the film whose credits name the most of them). When that leaves more
+// than one, ambiguous lists them and no film is matched: merging the
+// article into an arbitrary one would misfile its facts.
+func (p *planner) findFilm(ctx context.Context, ef extract.Film) (film catalog.Film, found bool, ambiguous []catalog.Film, err error) {
+	want := catalog.FoldText(strings.Join(strings.Fields(ef.Title), " "))
 	if want == "" {
-		return catalog.Film{}, false, nil
+		return catalog.Film{}, false, nil, nil
 	}
-	films, _, err := p.q.ListFilms(ctx, catalog.FilmFilter{Query: ef.Title, Page: catalog.Page{Limit: catalog.MaxPageLimit}})
+	byTitle, err := p.q.FilmsByTitleFolds(ctx, []string{want}, filmsPerTitle)
 	if err != nil {
-		return catalog.Film{}, false, err
+		return catalog.Film{}, false, nil, err
 	}
-	var best catalog.Film
-	found := false
+	var titled []catalog.Film
+	for _, m := range byTitle[want] {
+		titled = append(titled, catalog.Film{ID: m.FilmID, Slug: m.Slug, Title: m.Title, Year: m.Year})
+	}
+	if ef.Year != 0 {
+		sameYear := slices.DeleteFunc(slices.Clone(titled), func(f catalog.Film) bool { return f.Year != ef.Year })
+		if len(sameYear) == 0 {
+			sameYear = slices.DeleteFunc(titled, func(f catalog.Film) bool { return f.Year != 0 })
+		}
+		titled = sameYear
+	}
+	var chosen []catalog.Film
+	switch len(titled) {
+	case 0:
+		return catalog.Film{}, false, nil, nil
+	case 1:
+		chosen = titled
+	default:
+		if chosen, err = p.filmsByCredits(ctx, titled, ef.Credits); err != nil || len(chosen) != 1 {
+			return catalog.Film{}, false, titled, err
+		}
+	}
+	film, err = p.q.GetFilm(ctx, chosen[0].ID)
+	return film, err == nil, nil, err
+}
+
+// filmsByCredits returns the films whose credits name the most of the
+// people an article credits (none when it names none the films have).
+func (p *planner) filmsByCredits(ctx context.Context, films []catalog.Film, credits []extract.Credit) ([]catalog.Film, error) {
+	named := map[string]bool{}
+	for _, c := range credits {
+		if n := catalog.FoldText(strings.Join(strings.Fields(c.Name), " ")); n != "" {
+			named[n] = true
+		}
+	}
+	if len(named) == 0 {
+		return nil, nil
+	}
+	var best []catalog.Film
+	most := 0
 	for _, f := range films {
-		if catalog.FoldText(f.Title) != want && catalog.FoldText(f.OriginalTitle) != want {
-			continue
+		cs, err := p.q.ListCredits(ctx, catalog.CreditFilter{FilmID: f.ID})
+		if err != nil {
+			return nil, err
 		}
-		if ef.Year != 0 && f.Year != 0 && f.Year != ef.Year {
-			continue
+		seen := map[string]bool{}
+		for _, c := range cs {
+			if n := catalog.FoldText(c.PersonName); named[n] {
+				seen[n] = true
+			}
 		}
-		if !found || f.Year > best.Year {
-			best, found = f, true
+		switch {
+		case len(seen) == 0 || len(seen) < most:
+		case len(seen) > most:
+			best, most = []catalog.Film{f}, len(seen)
+		default:
+			best = append(best, f)
 		}
 	}
-	return best, found, nil
+	return best, nil
 }
 
 // findPerson matches a name exactly (case and accents ignored).
@@ -252,32 +328,75 @@ func (p *planner) person(ctx context.Context, name string, f fact) (catalog.Pers
 	return person, c.ID, true, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityPerson, ID: person.ID}, 0, c, "", "")
 }
 
-// organization returns the distributor or label named, creating it as
-// both when the change is carried out.
+// orgChoice is how the planner resolved an organization's name.
+type orgChoice struct {
+	org    catalog.Organization
+	change string  // the change that creates it, or ""
+	ok     bool    // org exists (or was created in this run)
+	among  []int64 // when the name is ambiguous, the organizations it may be
+}
+
+// organization returns the distributor or label named, matched by name
+// variant (catalog.MatchOrganizationName): the exact name first, then the
+// one organization of the closest kind of match. It is created, as both a
+// distributor and a disc label, only when no organization matches; when
+// several match equally closely none is taken and the article gets a
+// note. ok is false when no organization stands for the name.
 func (p *planner) organization(ctx context.Context, name string, f fact) (catalog.Organization, string, bool, error) {
-	want := catalog.FoldText(strings.TrimSpace(name))
-	orgs, _, err := p.q.ListOrganizations(ctx, catalog.OrganizationFilter{Query: name, Page: catalog.Page{Limit: catalog.MaxPageLimit}})
+	name = strings.Join(strings.Fields(name), " ")
+	key := catalog.FoldText(name)
+	if c, seen := p.orgs[key]; seen {
+		return c.org, c.change, c.ok, nil
+	}
+	c, err := p.resolveOrganization(ctx, name, f)
 	if err != nil {
-		return catalog.Organization{}, "", false, err
+		return c.org, c.change, c.ok, err
 	}
-	for _, o := range orgs {
-		if catalog.FoldText(o.Name) == want {
-			return o, "", true, nil
+	p.orgs[key] = c
+	return c.org, c.change, c.ok, nil
+}
+
+// ambiguousOrganization returns the organizations a name that
+// organization found ambiguous may be, or nil.
+func (p *planner) ambiguousOrganization(name string) []int64 {
+	return p.orgs[catalog.FoldText(strings.Join(strings.Fields(name), " "))].among
+}
+
+func (p *planner) resolveOrganization(ctx context.Context, name string, f fact) (orgChoice, error) {
+	found, err := p.q.FindOrganizationsByName(ctx, name)
+	if err != nil {
+		return orgChoice{}, err
+	}
+	if len(found) > 0 {
+		closest := catalog.MatchOrganizationName(name, found[0].Name)
+		tied := slices.DeleteFunc(slices.Clone(found), func(o catalog.Organization) bool {
+			return catalog.MatchOrganizationName(name, o.Name) != closest
+		})
+		if len(tied) == 1 {
+			return orgChoice{org: found[0], ok: true}, nil
 		}
+		var names []string
+		var among []int64
+		for _, o := range tied {
+			names = append(names, strconv.Quote(o.Name))
+			among = append(among, o.ID)
+		}
+		p.note("label %q could be any of %s; none is linked and no label is added (add the release's label by hand)", name, strings.Join(names, ", "))
+		return orgChoice{among: among}, nil
 	}
-	o := catalog.Organization{Name: strings.TrimSpace(name), Kinds: []catalog.OrgKind{catalog.OrgDistributor, catalog.OrgDiscLabel}}
+	o := catalog.Organization{Name: name, Kinds: []catalog.OrgKind{catalog.OrgDistributor, catalog.OrgDiscLabel}}
 	o.Normalize()
 	if err := o.Validate(); err != nil {
 		p.note("label %q: %v; skipped", name, err)
-		return o, "", false, nil
+		return orgChoice{org: o}, nil
 	}
 	c := p.change("label:"+catalog.Slugify(name), ChangeCreate, catalog.EntityOrganization, f, "", "add the label %q", o.Name)
 	if !p.step(c) {
-		return o, c.ID, false, nil
+		return orgChoice{org: o, change: c.ID}, nil
 	}
 	o.CreatedAt, o.UpdatedAt = p.s.now(), p.s.now()
 	if err := p.q.CreateOrganization(ctx, &o); err != nil {
-		return o, c.ID, false, err
+		return orgChoice{org: o, change: c.ID}, err
 	}
-	return o, c.ID, true, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityOrganization, ID: o.ID}, 0, c, "", "")
+	return orgChoice{org: o, change: c.ID, ok: true}, p.claimNew(ctx, catalog.EntityRef{Type: catalog.EntityOrganization, ID: o.ID}, 0, c, "", "")
 }

@@ -78,6 +78,29 @@ type FilmQueries interface {
 	// ListFilms returns films ordered by title (accent- and case-folded),
 	// then ID, and the cursor of the next page ("" when there is none).
 	ListFilms(ctx context.Context, f FilmFilter) ([]Film, string, error)
+	// FilmsByTitleFolds finds films by folded title (FoldText): for each
+	// key of folds that is the title or the original title of one or
+	// more films, at most perKey of them, the most relevant first (see
+	// TitleMatch), in one query per few hundred keys. Keys without films
+	// are absent; empty keys are ignored.
+	FilmsByTitleFolds(ctx context.Context, folds []string, perKey int) (map[string][]TitleMatch, error)
+}
+
+// TitleMatch is a film found by a folded title (FilmsByTitleFolds).
+//
+// The most relevant film comes first: films the search index does not
+// hold yet (made by hand or from articles since the last dataset import;
+// every film when there has been no import), those with more releases,
+// then more credits, then the newest first; then the films of the search
+// index in its popularity order (IMDb votes).
+type TitleMatch struct {
+	FilmID int64
+	Slug   string
+	// Title is the title that has the key as its fold: the film's title,
+	// or its original title when only that one matches (Original).
+	Title    string
+	Original bool
+	Year     int
 }
 
 // FilmFilter narrows ListFilms. Zero fields do not filter.
@@ -103,6 +126,12 @@ type PersonQueries interface {
 	GetPersonByExternalID(ctx context.Context, ids ExternalIDs) (Person, error)
 	// ListPeople returns people ordered by sort name, then ID.
 	ListPeople(ctx context.Context, f PersonFilter) ([]Person, string, error)
+	// PeopleCountByNameFolds counts the people whose folded name
+	// (FoldText) is each key of folds, counting at most atMost per key
+	// (so atMost means "atMost or more"; atMost <= 0 counts them all), in
+	// one query per few hundred keys. Keys without people are absent;
+	// empty keys are ignored.
+	PeopleCountByNameFolds(ctx context.Context, folds []string, atMost int) (map[string]int, error)
 }
 
 // PersonFilter narrows ListPeople.
@@ -138,6 +167,11 @@ type OrganizationQueries interface {
 	GetOrganizationBySlug(ctx context.Context, slug string) (Organization, error)
 	// ListOrganizations returns organizations ordered by name, then ID.
 	ListOrganizations(ctx context.Context, f OrganizationFilter) ([]Organization, string, error)
+	// FindOrganizationsByName returns the organizations whose name
+	// matches name (MatchOrganizationName is not OrgNameNone), closest
+	// match first, then by name and ID. It reads only the organizations
+	// whose names share a word of name's core, not every organization.
+	FindOrganizationsByName(ctx context.Context, name string) ([]Organization, error)
 }
 
 // OrganizationFilter narrows ListOrganizations.

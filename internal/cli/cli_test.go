@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"io"
 	"net/http"
 	"os"
@@ -12,6 +13,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to count rows on PostgreSQL
+
+	"github.com/marquee-film/marquee/internal/store/storetest"
 )
 
 // run runs the command line in process and returns its exit code and
@@ -219,29 +225,130 @@ func TestIngestProposesAppliesAndIsIdempotent(t *testing.T) {
 	if err := os.WriteFile(file, []byte(article), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := run(t, nil, "ingest", "--db", db, file)
-	if code != 0 || !strings.Contains(out, "Proposed changes") || !strings.Contains(out, "film:paper-lanterns") {
-		t.Fatalf("ingest: %d %q %q", code, out, errOut)
-	}
-	_, exported, _ := run(t, nil, "export", "--db", db)
-	if strings.Contains(exported, "paper-lanterns") {
-		t.Fatal("ingest without --apply wrote the film")
-	}
-	code, out, errOut = run(t, nil, "ingest", "--db", db, "--apply", file)
-	if code != 0 || !strings.Contains(out, "Applied changes") || !strings.Contains(out, "already stored") {
+	code, out, errOut := run(t, nil, "ingest", "--db", db, "--apply", file)
+	if code != 0 || !strings.Contains(out, "Applied changes") || !strings.Contains(out, "stored as source") || strings.Contains(out, "already stored") {
 		t.Fatalf("ingest --apply: %d %q %q", code, out, errOut)
 	}
-	_, exported, _ = run(t, nil, "export", "--db", db, "--film", "paper-lanterns")
+	_, exported, _ := run(t, nil, "export", "--db", db, "--film", "paper-lanterns")
 	if !strings.Contains(exported, `"date": "2024-03-18"`) || !strings.Contains(exported, `"arrow-video"`) {
 		t.Errorf("applied catalog:\n%s", exported)
 	}
 	code, out, _ = run(t, nil, "ingest", "--db", db, "--apply", file)
-	if code != 0 || !strings.Contains(out, "No changes") {
+	if code != 0 || !strings.Contains(out, "No changes") || !strings.Contains(out, "already stored") {
 		t.Errorf("second ingest --apply: %d %q", code, out)
 	}
 	if code, _, errOut := run(t, nil, "ingest", "--db", db, "--published", "March 2024", file); code != 1 || !strings.Contains(errOut, "not a date") {
 		t.Errorf("bad --published: %d %q", code, errOut)
 	}
+}
+
+// A dry run proposes the changes and writes nothing at all, on both
+// databases: every table has the same rows before and after.
+func TestIngestDryRunWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.txt")
+	second := filepath.Join(dir, "second.txt")
+	for name, text := range map[string]string{
+		first: "date 2024-01-10\n\nArrow Video has set a date: Paper Lanterns arrives on Blu-ray on March 18.\n",
+		// A new article about the same film: new claims, a new label.
+		second: "date 2024-02-01\n\nSecond Sight has set a date: Paper Lanterns arrives on DVD in the UK on May 6.\n",
+	} {
+		if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type database struct {
+		dsn    string
+		db     *sql.DB
+		tables string // lists the tables
+	}
+	dbs := map[string]func(t *testing.T) database{
+		"sqlite": func(t *testing.T) database {
+			path := filepath.Join(t.TempDir(), "marquee.db")
+			return database{"sqlite:" + path, openSQL(t, "sqlite", path),
+				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"}
+		},
+		"postgres": func(t *testing.T) database {
+			dsn := storetest.PostgresSchemaDSN(t)
+			return database{dsn, openSQL(t, "pgx", dsn),
+				"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"}
+		},
+	}
+	for name, open := range dbs {
+		t.Run(name, func(t *testing.T) {
+			d := open(t)
+			dsn, db := d.dsn, d.db
+			rowCounts := func(t *testing.T, db *sql.DB) map[string]int { return rowCounts(t, db, d.tables) }
+			if code, _, errOut := run(t, nil, "ingest", "--db", dsn, "--apply", first); code != 0 {
+				t.Fatalf("ingest --apply: %d %s", code, errOut)
+			}
+			before := rowCounts(t, db)
+			if before["sources"] == 0 || before["claims"] == 0 || before["releases"] == 0 {
+				t.Fatalf("the applied article left %v", before)
+			}
+			for _, file := range []string{first, second} {
+				code, out, errOut := run(t, nil, "ingest", "--db", dsn, file)
+				if code != 0 {
+					t.Fatalf("dry run of %s: %d %s", file, code, errOut)
+				}
+				if file == second && (!strings.Contains(out, "Proposed changes") || !strings.Contains(out, "a dry run does not store it")) {
+					t.Errorf("dry run of the new article:\n%s", out)
+				}
+				if diff := cmp.Diff(before, rowCounts(t, db)); diff != "" {
+					t.Errorf("a dry run of %s changed the database (-before +after):\n%s", filepath.Base(file), diff)
+				}
+			}
+		})
+	}
+	missing := filepath.Join(t.TempDir(), "none.db")
+	if code, _, errOut := run(t, nil, "ingest", "--db", "sqlite:"+missing, first); code != 1 || !strings.Contains(errOut, "no database") {
+		t.Errorf("dry run on a missing database: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a dry run created %s (%v)", missing, err)
+	}
+}
+
+func openSQL(t *testing.T, driver, dsn string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// rowCounts counts the rows of every table of the database, as listed by
+// the query tables.
+func rowCounts(t *testing.T, db *sql.DB, tables string) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := db.QueryContext(ctx, tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	rows.Close()
+	if len(names) < 10 {
+		t.Fatalf("only %d tables: %v", len(names), names)
+	}
+	counts := map[string]int{}
+	for _, table := range names {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+			t.Fatalf("count %s: %v", table, err)
+		}
+		counts[table] = n
+	}
+	return counts
 }
 
 func TestRedactDSN(t *testing.T) {

@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"strings"
 
@@ -16,7 +18,7 @@ import (
 func runIngest(ctx context.Context, env Env, args []string) error {
 	fs := flagSet(env, "ingest", "[flags] FILE|URL|-")
 	db := dbFlag(fs, env)
-	apply := fs.Bool("apply", false, "apply the proposed changes (default: only show them)")
+	apply := fs.Bool("apply", false, "store the article and apply the proposed changes (default: only show them, writing nothing)")
 	only := fs.String("only", "", "with --apply, apply only these change IDs (comma-separated)")
 	published := fs.String("published", "", "publication date of the article (YYYY-MM-DD), for relative dates")
 	asJSON := fs.Bool("json", false, "print the article, its facts and the changes as JSON")
@@ -51,24 +53,39 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 		}
 		in.Text = string(b)
 	}
-	st, err := openStore(ctx, *db, migrateNew)
+	// A dry run writes nothing: not the article, and not a schema into a
+	// database that has none (nor a new SQLite file).
+	policy := migrateNew
+	if !*apply {
+		policy = requireCurrent
+		if path, ok := strings.CutPrefix(*db, "sqlite:"); ok {
+			if _, err := os.Stat(path); errors.Is(err, iofs.ErrNotExist) {
+				return fmt.Errorf("no database at %s: nothing to compare the article with (ingest --apply creates it; `marquee extract` shows what the article states)", path)
+			}
+		}
+	}
+	st, err := openStore(ctx, *db, policy)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	svc := app.New(st, nil, nil, app.WithFetcher(fetch.New()))
-	a, err := svc.SubmitArticle(ctx, in)
-	if err != nil {
-		return err
-	}
+	var a *app.Article
 	if *apply {
+		if a, err = svc.SubmitArticle(ctx, in); err != nil {
+			return err
+		}
 		var ids []string
 		if *only != "" {
 			ids = strings.Split(*only, ",")
 		}
+		created := a.Created
 		if a, err = svc.ApplyArticle(ctx, a.Source.ID, ids); err != nil {
 			return err
 		}
+		a.Created = created
+	} else if a, err = svc.PreviewArticle(ctx, in); err != nil {
+		return err
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
@@ -80,11 +97,14 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 }
 
 func printArticle(w io.Writer, a *app.Article, applied bool) {
-	state := "stored as"
-	if !a.Created {
-		state = "already stored as"
+	switch {
+	case a.Source.ID == 0:
+		fmt.Fprintf(w, "Article %q (published %s) is new; a dry run does not store it.\n", a.Source.Title, a.Source.PublishedOn)
+	case a.Created:
+		fmt.Fprintf(w, "Article %q stored as source %d (published %s).\n", a.Source.Title, a.Source.ID, a.Source.PublishedOn)
+	default:
+		fmt.Fprintf(w, "Article %q already stored as source %d (published %s).\n", a.Source.Title, a.Source.ID, a.Source.PublishedOn)
 	}
-	fmt.Fprintf(w, "Article %q %s source %d (published %s).\n", a.Source.Title, state, a.Source.ID, a.Source.PublishedOn)
 	fmt.Fprintf(w, "Found %d film(s).\n", len(a.Result.Films))
 	verb := "Proposed"
 	if applied {

@@ -24,4 +24,14 @@
 // RunCorpus runs an Extractor over DIR/articles/*.txt and scores each
 // article against DIR/labels/*.json; WriteTable prints the result and
 // Diff lists the missed and spurious facts of one article.
+//
+// Variants rewrites one article in other typography and layout that state
+// the same facts: straight or curly quotes, rotated dashes, no-break,
+// narrow and zero-width spaces and soft hyphens, hard wrapping at 72
+// columns, list items in four bullet styles, an HTML page, the headline
+// in Title Case or upper case, and the header date made unknown (NoDate).
+// Each variant is deterministic and keeps the header lines intact (except
+// no-date). TestVariantsKeepFacts requires every variant's facts to score
+// perfectly against the original's (without a date, a release date may
+// only become unresolved) and ratchets the number of pairs that do not.
 package evaluate

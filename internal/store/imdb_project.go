@@ -138,7 +138,7 @@ func (r *IMDbRun) Project(ctx context.Context, in IMDbProjectInput) (IMDbProject
 // ID, credits_manual_idx for the hand-made-credit check,
 // credits_imdb_key_idx for the upsert).
 var bulkIndexes = map[string][]string{
-	"films":   {"films_title_fold_idx", "films_year_idx", "claims_subject_idx", "claims_film_idx", "claims_source_idx"},
+	"films":   {"films_title_fold_idx", "films_original_title_fold_idx", "films_year_idx", "claims_subject_idx", "claims_film_idx", "claims_source_idx"},
 	"people":  {"people_sort_name_fold_idx", "people_name_fold_idx", "claims_subject_idx", "claims_film_idx", "claims_source_idx"},
 	"credits": {"credits_person_idx"},
 }

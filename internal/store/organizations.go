@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/marquee-film/marquee/internal/catalog"
@@ -134,4 +136,40 @@ func (q *queries) ListOrganizations(ctx context.Context, f catalog.OrganizationF
 	}
 	orgs, next := page(orgs, limit, orgKey)
 	return orgs, next, nil
+}
+
+// FindOrganizationsByName returns the organizations whose name matches
+// name by catalog.MatchOrganizationName, closest first. The names the
+// comparison needs (catalog.OrganizationNameKeys) are computed, not
+// stored, so a new name variant needs no migration; SQL narrows the rows
+// to those whose folded name, without spaces, dots, apostrophes and
+// hyphens, contains the longest word of name's core (every kind of match
+// implies it), and Go ranks them.
+func (q *queries) FindOrganizationsByName(ctx context.Context, name string) ([]catalog.Organization, error) {
+	keys := catalog.OrganizationNameKeys(name)
+	word := ""
+	for _, w := range strings.Fields(keys.Core) {
+		if len(w) > len(word) && w != "and" {
+			word = w
+		}
+	}
+	if word == "" {
+		return nil, nil
+	}
+	compact := `replace(replace(replace(replace(o.name_fold, ' ', ''), '.', ''), '''', ''), '-', '')`
+	orgs, err := queryAll(ctx, q, scanOrganization, "SELECT "+orgColumns+" FROM organizations o WHERE o.name_fold = ? OR "+
+		compact+` LIKE ? ESCAPE '\'`, keys.Fold, likeContains(word))
+	if err != nil {
+		return nil, err
+	}
+	match := make(map[int64]catalog.OrgNameMatch, len(orgs))
+	orgs = slices.DeleteFunc(orgs, func(o catalog.Organization) bool {
+		match[o.ID] = catalog.MatchOrganizationName(name, o.Name)
+		return match[o.ID] == catalog.OrgNameNone
+	})
+	slices.SortFunc(orgs, func(a, b catalog.Organization) int {
+		return cmp.Or(cmp.Compare(match[b.ID], match[a.ID]),
+			strings.Compare(catalog.FoldText(a.Name), catalog.FoldText(b.Name)), cmp.Compare(a.ID, b.ID))
+	})
+	return orgs, nil
 }

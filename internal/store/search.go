@@ -54,7 +54,7 @@ func (r *IMDbRun) BuildSearchIndex(ctx context.Context) error {
 
 // titleEntries selects (film_id, text, votes) for every film: the
 // titles and alternative titles the dataset knows, episodes left out,
-// and the titles of films the dataset does not know. Duplicates are
+// and the titles and original titles of films the dataset does not know. Duplicates are
 // removed by the GROUP BY around it.
 func titleEntries(d *dialect) string {
 	return `
@@ -71,7 +71,10 @@ func titleEntries(d *dialect) string {
 	WHERE t.film_id IS NOT NULL AND t.title_type <> 'tvEpisode'
 	UNION ALL
 	SELECT f.id, f.title_fold, 0 FROM films f
-	WHERE NOT EXISTS (SELECT 1 FROM imdb_titles t WHERE t.film_id = f.id)`
+	WHERE NOT EXISTS (SELECT 1 FROM imdb_titles t WHERE t.film_id = f.id)
+	UNION ALL
+	SELECT f.id, f.original_title_fold, 0 FROM films f
+	WHERE f.original_title_fold <> f.title_fold AND NOT EXISTS (SELECT 1 FROM imdb_titles t WHERE t.film_id = f.id)`
 }
 
 const peopleEntries = `

@@ -60,6 +60,7 @@ func areas() []area {
 		{"Validation", validationCases},
 		{"Transactions", txCases},
 		{"Text", textCases},
+		{"Lookups", lookupCases},
 	}
 }
 

@@ -441,5 +441,50 @@ func organizationCases() []testCase {
 			e.same("page sizes", []int{4, 2}, sizes)
 			e.same("organizations walked page by page", ids(all, orgID), ids(got, orgID))
 		}},
+		{"FindByName", func(t *testing.T, e *env) {
+			for _, name := range []string{
+				"The Criterion Collection", "Lionsgate", "Arrow Video", "Arrow Films", "Arrowhead Pictures",
+				"Kino Lorber", "Shout! Factory", "Universal", "Universal Music Group", "Les Films Éclair",
+				"100% Films", "Second Run",
+			} {
+				e.org(catalog.Organization{Name: name})
+			}
+			for _, c := range []struct {
+				name string
+				want []string // closest first
+			}{
+				{"Criterion", []string{"The Criterion Collection"}},
+				{"the criterion collection", []string{"The Criterion Collection"}},
+				{"Lionsgate Home Entertainment", []string{"Lionsgate"}},
+				{"Lions Gate", []string{"Lionsgate"}},
+				{"Arrow", []string{"Arrow Films", "Arrow Video"}},
+				{"Arrow Video", []string{"Arrow Video", "Arrow Films"}},
+				{"Kino", []string{"Kino Lorber"}},
+				{"Shout Factory", []string{"Shout! Factory"}},
+				{"Universal Pictures Home Entertainment", []string{"Universal", "Universal Music Group"}},
+				{"Universal", []string{"Universal", "Universal Music Group"}},
+				{"ECLAIR", nil},
+				{"Les Films Eclair", []string{"Les Films Éclair"}},
+				{"100%", []string{"100% Films"}},
+				{"Run", nil},
+				{"Second Sight", nil},
+				{"Shout Factory Studios Limited", []string{"Shout! Factory"}},
+				{"%", nil},
+				{"", nil},
+			} {
+				found, err := e.s.FindOrganizationsByName(e.ctx, c.name)
+				e.ok(err, "FindOrganizationsByName(%q)", c.name)
+				var got []string
+				for _, o := range found {
+					got = append(got, o.Name)
+				}
+				e.same(fmt.Sprintf("FindOrganizationsByName(%q)", c.name), c.want, got)
+			}
+			found, err := e.s.FindOrganizationsByName(e.ctx, "Kino")
+			e.ok(err, "FindOrganizationsByName")
+			if len(found) == 1 && (found[0].ID == 0 || found[0].Slug == "" || len(found[0].Kinds) == 0) {
+				t.Errorf("FindOrganizationsByName returned an incomplete record: %+v", found[0])
+			}
+		}},
 	}
 }
