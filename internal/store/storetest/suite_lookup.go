@@ -115,9 +115,19 @@ func lookupCases() []testCase {
 					return err
 				}
 				e.same("FilmsByTitleFolds in the transaction", map[string][]catalog.TitleMatch{"quiet river": {match(f)}}, got)
-				return nil
+				if _, err := q.PeopleCountByNameFolds(e.ctx, []string{"anna baker"}, 10); err != nil {
+					return err
+				}
+				// The transaction goes on after the lookups.
+				g := catalog.Film{Slug: "quiet-river-2", Title: "Quiet River", Year: 2025, Status: catalog.FilmAnnounced, CreatedAt: base, UpdatedAt: base}
+				return q.CreateFilm(e.ctx, &g)
 			})
 			e.ok(err, "WithTx")
+			got, err := e.s.FilmsByTitleFolds(e.ctx, []string{"quiet river"}, 3)
+			e.ok(err, "FilmsByTitleFolds after the transaction")
+			if len(got["quiet river"]) != 2 {
+				t.Errorf("after the transaction: %v, want both films", got)
+			}
 		}},
 		{"FilmsWithSearchIndex", func(t *testing.T, e *env) {
 			ix, ok := e.s.(searchIndexer)
