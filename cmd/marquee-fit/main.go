@@ -23,6 +23,7 @@ import (
 
 	"github.com/marquee-film/marquee/internal/evaluate"
 	"github.com/marquee-film/marquee/internal/extract"
+	"github.com/marquee-film/marquee/internal/extract/synth"
 )
 
 func main() {
@@ -31,14 +32,22 @@ func main() {
 	cv := flag.Int("cv", 0, "report K-fold cross-validated scores on the development part")
 	heldout := flag.Bool("heldout", false, "also score the held-out part")
 	verbose := flag.Bool("v", false, "print each model's strongest features")
+	nSynth := flag.Int("synth", defaultSynth, "add this many of package synth's own labelled articles to what is fitted")
 	debug := flag.String("debug", "", "with -cv, print the title decisions of these development articles (comma-separated names, or all)")
 	diff := flag.String("diff", "", "with -cv, print what these development articles missed and invented (comma-separated names, or all)")
 	flag.Parse()
+	synthArticles = synth.Articles(*nSynth, 1)
 	if err := run(*corpus, *out, *cv, *heldout, *verbose, *debug, *diff); err != nil {
 		fmt.Fprintln(os.Stderr, "marquee-fit:", err)
 		os.Exit(1)
 	}
 }
+
+// defaultSynth is how many synthetic articles are fitted beside the
+// corpus's development part.
+const defaultSynth = 60
+
+var synthArticles []extract.TrainingArticle
 
 func run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) error {
 	l2 := map[string]float64{}
@@ -67,7 +76,7 @@ func run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) 
 					train = append(train, a)
 				}
 			}
-			w, _, err := extract.Fit(train, l2)
+			w, _, err := extract.Fit(append(train, synthArticles...), l2)
 			if err != nil {
 				return err
 			}
@@ -99,7 +108,7 @@ func run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) 
 			return err
 		}
 	}
-	w, report, err := extract.Fit(dev, l2)
+	w, report, err := extract.Fit(append(dev, synthArticles...), l2)
 	if err != nil {
 		return err
 	}

@@ -267,16 +267,19 @@ func headline(text string, max int) string {
 // readArticle extracts a stored (or about to be stored) article: res,
 // when not nil, is used as the extractor's reading of its text.
 func (s *Service) readArticle(ctx context.Context, src catalog.Source, res *extract.Result) (*Article, error) {
-	opt := extract.Options{Published: src.PublishedOn, Source: src.URL}
-	if res == nil {
-		opt.Known = s.knownCatalog(ctx)
-	}
+	// The catalog is asked which candidate spans are titles it holds
+	// (through its indexes: it is never loaded into memory).
+	opt := extract.Options{Published: src.PublishedOn, Source: src.URL, Catalog: s.CatalogIndex()}
 	doc, err := extract.ParseInput([]byte(src.Text), opt)
 	if err != nil {
 		return nil, catalog.Invalid("text", "%s", strings.TrimPrefix(err.Error(), "extract: "))
 	}
 	if res == nil {
-		res = s.extractor.ExtractDocument(doc)
+		var cerr error
+		res, cerr = s.extractor.ExtractDocumentContext(ctx, doc)
+		if cerr != nil {
+			s.log.Warn("the catalog index failed; the article was read from its text alone", "err", cerr)
+		}
 	}
 	return &Article{Source: src, Text: doc.Text, Result: res}, nil
 }

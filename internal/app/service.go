@@ -29,7 +29,6 @@ type Service struct {
 	extractor *extract.Extractor
 	fetcher   ArticleFetcher // nil: articles can't be fetched by URL
 	accounts  *accountState  // password cost, login limits, channel checks (accounts.go)
-	known     gazetteerCache // the catalog as the extractor's gazetteer (gazetteer.go)
 }
 
 // Option configures a Service.

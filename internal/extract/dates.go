@@ -64,6 +64,10 @@ var dateCues = map[string]bool{
 	"around": true, "sometime": true, "later": true, "earlier": true,
 }
 
+// dateQualifiers are words before a date expression that are part of it.
+var dateQualifiers = map[string]bool{"this": true, "next": true, "early": true, "late": true, "mid": true, "mid-": true,
+	"last": true, "sometime": true, "later": true, "earlier": true}
+
 // findDates reads the date expressions of a sentence. lm holds the
 // sentence's lexicon matches.
 func findDates(toks []token, lm []lexMatch) []dateMention {
@@ -88,6 +92,11 @@ func findDates(toks []token, lm []lexMatch) []dateMention {
 	add := func(d dateMention) {
 		if !d.plausible() {
 			return
+		}
+		// A qualifier before the date belongs to its words ("this March",
+		// "sometime next week").
+		for d.start > 0 && (dateQualifiers[toks[d.start-1].norm] || toks[d.start-1].norm == "coming" && d.start > 1 && toks[d.start-2].norm == "this") {
+			d.start--
 		}
 		d.span = span{toks[d.start].start, toks[d.end-1].end}
 		out = append(out, d)

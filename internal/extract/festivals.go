@@ -43,6 +43,10 @@ func readFestivals(p *parsed, si int, tr *titleReading) []*festivalMention {
 		fm.name = strings.TrimPrefix(strings.TrimPrefix(fm.name, "the "), "The ")
 		fm.year = festivalYear(p, s, i, j)
 		fm.result = festivalResult(s)
+		fm.award = festivalAward(p, s)
+		if fm.award != "" && fm.result == "" {
+			fm.result = "nominated"
+		}
 		out = append(out, fm)
 	}
 	// Named by shape: the longest capitalized run ending in a festival
@@ -117,17 +121,35 @@ func festivalYear(p *parsed, s *sentence, i, j int) int {
 	return 0
 }
 
-// festivalResult reads what a sentence says happened at a festival.
-func festivalResult(s *sentence) string {
-	for _, t := range s.tokens {
-		switch t.norm {
-		case "won", "wins", "winner", "winning", "took", "awarded", "prize-winning", "swept":
-			return "won"
-		case "nominated", "competing", "compete", "competition", "contender":
-			return "pending"
-		case "premiered", "screened", "played", "premiere", "screening", "selection", "bowed", "debuted":
-			return "screened"
+// festivalAward returns the festival prize a sentence names ("the Silver
+// Lion", "the Grand Jury Prize"), as written.
+func festivalAward(p *parsed, s *sentence) string {
+	for _, m := range s.lex {
+		if m.class() == lcAward && m.entry.value != "ceremony" {
+			return p.text[s.tokens[m.start].start:s.tokens[m.end-1].end]
 		}
 	}
 	return ""
+}
+
+// festivalResult reads what a sentence says happened at a festival; a
+// prize won outranks a competition, which outranks a screening.
+func festivalResult(s *sentence) string {
+	rank := map[string]int{"won": 3, "pending": 2, "screened": 1}
+	best := ""
+	for _, t := range s.tokens {
+		r := ""
+		switch t.norm {
+		case "won", "wins", "winner", "winning", "took", "awarded", "prize-winning", "swept":
+			r = "won"
+		case "nominated", "competing", "compete", "competition", "contender":
+			r = "pending"
+		case "premiered", "screened", "played", "premiere", "screening", "selection", "bowed", "debuted":
+			r = "screened"
+		}
+		if rank[r] > rank[best] {
+			best = r
+		}
+	}
+	return best
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/marquee-film/marquee/internal/catalog"
 )
 
 // Films: the title model scores every candidate; within a sentence the
@@ -39,6 +41,47 @@ type titleReading struct {
 	// its mentions' features) and keyScore the title model's score.
 	keyFeats map[string][]string
 	keyScore map[string]float64
+	// keyRank is each key's rank by score in the article (1 is best).
+	keyRank map[string]int
+}
+
+// proposedTopKeys is how many of an article's best keys become film
+// proposals whatever their score.
+const proposedTopKeys = 1
+
+// rankKeys ranks keys by score, best first (ties by key, for a stable
+// order).
+func rankKeys(score map[string]float64) map[string]int {
+	keys := make([]string, 0, len(score))
+	for k := range score {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if score[keys[i]] != score[keys[j]] {
+			return score[keys[i]] > score[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	out := make(map[string]int, len(keys))
+	for i, k := range keys {
+		out[k] = i + 1
+	}
+	return out
+}
+
+// withoutKnown drops the catalog's feature, which the text model does
+// not read.
+func withoutKnown(f []string) []string {
+	if !hasFeat(f, "known") {
+		return f
+	}
+	out := make([]string, 0, len(f))
+	for _, x := range f {
+		if x != "known" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // keyFeatures merges the features of the candidates of each key.
@@ -71,11 +114,21 @@ func keyFeatures(cands [][]*titleCand) map[string][]string {
 // With goldKeys (fitting only), the titles are the labelled ones: a
 // candidate is a mention when its key is a gold key. The later models
 // are fitted on those, so that they learn from every labelled fact.
-func readTitles(p *parsed, w *Weights, goldKeys ...string) *titleReading {
+//
+// known, when not nil, says which candidate texts (folded with
+// catalog.FoldText) name a film the catalog holds.
+func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ...string) *titleReading {
 	tr := &titleReading{filmOf: map[*titleCand]*filmEntity{}}
 	tr.cands = make([][]*titleCand, len(p.sents))
 	for si := range p.sents {
 		tr.cands[si] = titleCandidates(p, si)
+	}
+	if known != nil {
+		for _, cs := range tr.cands {
+			for _, c := range cs {
+				c.known = known(catalog.FoldText(c.text))
+			}
+		}
 	}
 	st := newTitleStats(p, tr.cands)
 	for _, cs := range tr.cands {
@@ -88,7 +141,11 @@ func readTitles(p *parsed, w *Weights, goldKeys ...string) *titleReading {
 	tr.keyFeats = keyFeatures(tr.cands)
 	tr.keyScore = map[string]float64{}
 	for k, f := range tr.keyFeats {
-		tr.keyScore[k] = w.Title.prob(f)
+		text := w.Title.prob(withoutKnown(f))
+		tr.keyScore[k] = text
+		if known != nil {
+			tr.keyScore[k] = w.TitleKnown.prob(knownFeatures(text, f))
+		}
 	}
 	gold := map[string]bool{}
 	for _, k := range goldKeys {
@@ -102,6 +159,17 @@ func readTitles(p *parsed, w *Weights, goldKeys ...string) *titleReading {
 				if gold[c.key] {
 					c.score = 1
 				}
+			}
+		}
+	}
+	// The best keys of the article are proposed whatever their score:
+	// an article is nearly always about some film, and the film model
+	// decides with the facts that attach to it.
+	tr.keyRank = rankKeys(tr.keyScore)
+	for _, cs := range tr.cands {
+		for _, c := range cs {
+			if c.score < mentionThreshold && tr.keyRank[c.key] <= proposedTopKeys && c.score >= 0.01 {
+				c.score = mentionThreshold
 			}
 		}
 	}

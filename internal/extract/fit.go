@@ -32,7 +32,7 @@ const (
 // FitL2 holds each model's L2 regularisation strength (on the mean log
 // loss), chosen by cross-validation on the development part; models not
 // named use fitL2.
-var fitL2ByModel = map[string]float64{}
+var fitL2ByModel = map[string]float64{"attach": 0.01, "release_date": 0.01, "release_label": 0.01}
 
 // Fit fits every model to arts and returns the weights with a short
 // report of each model's data and strongest features. l2 overrides the
@@ -62,9 +62,14 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 	var ex []example
 	covered, goldN := 0, 0
 	var missed []string
+	var catalogs []*titleReading
 	for i, a := range arts {
 		gold := newGoldTitles(a.Gold)
-		tr := readTitles(docs[i], w)
+		tr := readTitles(docs[i], w, nil)
+		// The same article again with a catalog, for the weight of
+		// catalog membership: the examples without one keep the other
+		// weights right for the text alone.
+		catalogs = append(catalogs, readTitles(docs[i], w, simulatedCatalog(a.Gold)))
 		hit := make([]bool, len(gold.keys))
 		keys := make([]string, 0, len(tr.keyFeats))
 		for k := range tr.keyFeats {
@@ -97,18 +102,24 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 	dumpExamples("title", ex)
 	w.Title = fitLogistic(ex, l2For("title"), fitEpochs, fitMinCount)
 	report = append(report, modelReport("title", ex, w.Title)...)
+	// Catalog membership, fitted on top of the text's score with a
+	// simulated catalog.
+	ex = nil
+	for i, tr := range catalogs {
+		gold := newGoldTitles(arts[i].Gold)
+		for k, f := range tr.keyFeats {
+			if g := gold.exact(k); g >= 0 || gold.match(k) < 0 {
+				ex = append(ex, example{feats: knownFeatures(w.Title.prob(f), f), y: g >= 0})
+			}
+		}
+	}
+	sortExamples(ex)
+	w.TitleKnown = fitLogistic(ex, l2For("title_known"), fitEpochs, fitMinCount)
+	report = append(report, modelReport("title_known", ex, w.TitleKnown)...)
 
 	// Each later stage is fitted on the pipeline run with the weights so
-	// far.
-	run := func() []*recognition {
-		out := make([]*recognition, len(docs))
-		for i, d := range docs {
-			out[i] = x.recognize(context.Background(), d, nil)
-		}
-		return out
-	}
-	// runGold runs the pipeline on the labelled titles instead of the
-	// recognised ones.
+	// far, on the labelled titles instead of the recognised ones, so that
+	// it learns from every labelled fact.
 	runGold := func() []*recognition {
 		out := make([]*recognition, len(docs))
 		for i, d := range docs {
@@ -263,14 +274,6 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 	w.ReleaseDate = fitChoiceModel("release_date", dateGroups)
 	w.ReleaseLabel = fitChoiceModel("release_label", labelGroups)
 
-	// Films.
-	ex = nil
-	for i, r := range run() {
-		for _, f := range r.titles.films {
-			ex = append(ex, example{feats: r.filmFeats[f], y: golds[i].titles.match(f.key) >= 0})
-		}
-	}
-	w.Film = fit("film", ex)
 	return w, report, nil
 }
 
@@ -286,6 +289,36 @@ func modelReport(name string, ex []example, m *linearModel) []string {
 		out = append(out, "    "+l)
 	}
 	return out
+}
+
+// sortExamples orders examples by their features, so that map order
+// never changes a fit.
+func sortExamples(ex []example) {
+	sort.SliceStable(ex, func(i, j int) bool {
+		return strings.Join(ex[i].feats, " ") < strings.Join(ex[j].feats, " ")
+	})
+}
+
+// simulatedCatalog stands for a large catalog (an IMDb import) when
+// fitting the weight of catalog membership: it holds the article's
+// labelled titles and, as a catalog of millions of titles does, a good
+// part of every other capitalized phrase (decided by a hash of the
+// phrase, so a refit is the same).
+func simulatedCatalog(gold Labels) func(string) bool {
+	g := map[string]bool{}
+	for _, t := range gold.Titles {
+		g[titleKey(t.Title)] = true
+	}
+	return func(fold string) bool {
+		if g[titleKey(fold)] {
+			return true
+		}
+		h := uint32(2166136261)
+		for i := 0; i < len(fold); i++ {
+			h = (h ^ uint32(fold[i])) * 16777619
+		}
+		return h%100 < 10
+	}
 }
 
 // goldTitles are an article's labelled titles, by key.
@@ -348,7 +381,7 @@ func (x *Extractor) DebugTitles(a TrainingArticle) []string {
 		return []string{err.Error()}
 	}
 	p := x.parse(doc)
-	tr := readTitles(p, x.weights)
+	tr := readTitles(p, x.weights, nil)
 	gold := newGoldTitles(a.Gold)
 	best := make([]float64, len(gold.keys))
 	bestText := make([]string, len(gold.keys))

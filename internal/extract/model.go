@@ -40,24 +40,27 @@ func (m *linearModel) prob(feats []string) float64 {
 
 // Weights are the fitted weights of every decision model.
 type Weights struct {
-	// Title scores a candidate span as the title of a film the article
-	// states facts about; Film scores a title (all its mentions) as a
-	// film to report.
+	// Title scores a candidate title (all the spans with its key) as
+	// the title of a film the article states facts about.
 	Title *linearModel `json:"title"`
-	Film  *linearModel `json:"film"`
+	// TitleKnown rescores a title from the text's score and whether the
+	// catalog holds a film of that title (used only with a catalog).
+	TitleKnown *linearModel `json:"title_known"`
+	Film       *linearModel `json:"film"`
 	// Person scores a candidate span as a person's name; Role scores a
 	// person mention for each credit role ("director", "writer",
 	// "cast").
 	Person *linearModel            `json:"person"`
 	Role   map[string]*linearModel `json:"role"`
-	// ReleaseDate scores a (format mention, date mention) pair;
-	// ReleaseLabel a (format mention, label mention) pair; Release a
-	// format mention as a release of its film.
+	// ReleaseDate chooses a release's date among the dates nearby and
+	// ReleaseLabel its label among the organizations named (choice
+	// models); Release scores a (film, format) pair named in one
+	// sentence as a release.
 	ReleaseDate  *linearModel `json:"release_date"`
 	ReleaseLabel *linearModel `json:"release_label"`
 	Release      *linearModel `json:"release"`
-	// Attach scores a (fact mention, film mention) pair: the fact is
-	// about that film.
+	// Attach chooses the film a fact is about among the films named
+	// (a choice model).
 	Attach *linearModel `json:"attach"`
 	// Meta records how the weights were made.
 	Meta map[string]string `json:"meta,omitempty"`

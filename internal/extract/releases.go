@@ -22,10 +22,10 @@ type formatMention struct {
 	// no format; the format (or none) is the one the text was about
 	// before (a heading, the paragraph).
 	inherited bool
-	feats      []string
-	score      float64
-	film       *filmEntity
-	attachP    float64
+	feats     []string
+	score     float64
+	film      *filmEntity
+	attachP   float64
 }
 
 // orgMention is an organization a sentence names: a known label, a

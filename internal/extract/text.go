@@ -79,7 +79,7 @@ func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == 0
 }
 
-// quoteOf classifies quotation marks: '"' for double, '\'' for single,
+// quoteOf classifies quotation marks: '"' for double, '\” for single,
 // 0 for none.
 func quoteOf(r rune) byte {
 	switch r {
@@ -93,7 +93,9 @@ func quoteOf(r rune) byte {
 
 // isApostrophe reports marks that may join the letters of a word
 // ("Don’t", "Rex's").
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == '`' || r == '´' || r == '′' }
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == '`' || r == '´' || r == '′'
+}
 
 // isHyphen reports marks that join the parts of a word ("Blu-ray").
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }

@@ -142,6 +142,9 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 		add("orgsuffix-end")
 	}
 	// Typography and layout.
+	if c.known {
+		add("known")
+	}
 	if c.quoted {
 		add("quoted")
 	}
@@ -316,4 +319,19 @@ func (s *sentence) isAllCapsSentence() bool {
 		}
 	}
 	return words > 0 && caps*2 > words
+}
+
+// knownFeatures describes a title key for the catalog model: the text's
+// score, bucketed, and whether (and for how short a title) the catalog
+// holds a film of that title.
+func knownFeatures(textScore float64, keyFeats []string) []string {
+	f := []string{"text=" + bucket(int(textScore*20), 0, 1, 2, 4, 6, 10, 14)}
+	if hasFeat(keyFeats, "known") {
+		n := "n=2+"
+		if hasFeat(keyFeats, "n=1") {
+			n = "n=1"
+		}
+		f = append(f, "known", "known&"+n, "known&"+f[0])
+	}
+	return f
 }

@@ -29,8 +29,10 @@ type titleCand struct {
 	// whole run.
 	inRun, maximal bool
 	runI, runJ     int
-	feats          []string
-	score          float64
+	// known: the catalog holds a film of this title.
+	known bool
+	feats []string
+	score float64
 }
 
 // titleConnectors are lower-case words that may stand inside a title
@@ -136,6 +138,30 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 				cut[k] = true
 			}
 		}
+		// In a run that opens the sentence, a title may start after the
+		// lower-case words that follow the first word ("Fans of Copper
+		// Estuary", "After the Storm Season").
+		if r[0] == 0 || r[0] == 1 && toks[0].quote != 0 {
+			for k := r[0] + 1; k < r[1]; k++ {
+				if toks[k-1].kind == tokWord && !toks[k-1].upper && isTitleWord(toks[k]) {
+					cut[k] = true
+				}
+			}
+		}
+		// A title also ends before lower-case words that lead to a word
+		// of another kind ("Quiet Rivers on Blu-ray").
+		for k := r[0] + 1; k < r[1]; k++ {
+			if toks[k].kind != tokWord || toks[k].upper {
+				continue
+			}
+			e := k
+			for e < r[1] && toks[e].kind == tokWord && !toks[e].upper {
+				e++
+			}
+			if e < r[1] && breaksTitle(s, e) {
+				cut[k] = true
+			}
+		}
 		for a := r[0]; a < r[1]; a++ {
 			if !cut[a] || !isTitleWord(toks[a]) {
 				continue
@@ -208,11 +234,54 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 	}
 	out := make([]*titleCand, 0, len(order))
 	for _, k := range order {
-		if c := byRange[k]; c.key != "" {
+		if c := byRange[k]; c.key != "" && (c.quoted || c.italic || !onlyClosedWords(s, c.i, c.j) && !isVocabularyName(s, c.i, c.j)) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// onlyClosedWords reports whether tokens [i, j) are all closed-class
+// words or calendar words written in mixed case ("The", "It", "March"):
+// no title without quotes or italics.
+func onlyClosedWords(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		t := s.tokens[k]
+		if t.kind == tokPunct {
+			continue
+		}
+		if t.allCaps || !(s.covers(k, lcWord) || s.covers(k, lcDate)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isVocabularyName reports whether tokens [i, j) are a name the lexicon
+// knows as something else, or a part of one: a label, a service, a
+// festival, a prize, a format or a country ("Arrow Video", "Cannes",
+// "Blu-ray").
+func isVocabularyName(s *sentence, i, j int) bool {
+	for _, m := range s.lex {
+		if m.start > i {
+			continue
+		}
+		end := m.end
+		if m.class() == lcLabel {
+			for _, o := range s.lex {
+				if o.class() == lcOrgSuffix && o.start == end {
+					end = o.end
+				}
+			}
+		}
+		switch m.class() {
+		case lcLabel, lcStreamer, lcFestival, lcAward, lcFormat, lcCountry:
+			if end == j || m.end == j || j < m.end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // breaksTitle reports whether token k of s is a word of another kind

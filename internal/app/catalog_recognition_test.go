@@ -11,12 +11,13 @@ import (
 	"github.com/marquee-film/marquee/internal/extract"
 )
 
-// Written for these tests: neither sentence gives the cues the extractor
-// needs to take an unknown capitalized phrase for a film title.
+// Written for these tests: in neither sentence does the text alone tell
+// where the title starts ("After the Salt Meridian restoration", "Fans of
+// Copper Estuary"); the catalog does.
 const (
 	knownFilmArticle = `date 2024-05-01
 
-Collectors have waited years for Salt Meridian, and the restored disc is out on Blu-ray on June 4. The new transfer looks superb.
+After the Salt Meridian restoration toured festivals, the disc is out on Blu-ray on June 4. The new transfer looks superb.
 `
 	laterFilmArticle = `date 2024-05-08
 
@@ -24,7 +25,7 @@ Fans of Copper Estuary finally have a reason to celebrate: the disc is out on DV
 `
 )
 
-// titlesWithoutCatalog extracts text with no gazetteer.
+// titlesWithoutCatalog extracts text with no catalog.
 func titlesWithoutCatalog(t *testing.T, text string) []string {
 	t.Helper()
 	res, err := extract.New().Extract([]byte(text), extract.Options{})
@@ -48,10 +49,10 @@ func createFilm(t *testing.T, svc *app.Service, p app.Provenance, title string, 
 }
 
 func TestIngestRecognisesCatalogFilms(t *testing.T) {
-	// The extractor alone does not see these titles.
-	for _, text := range []string{knownFilmArticle, laterFilmArticle} {
-		if got := titlesWithoutCatalog(t, text); len(got) != 0 {
-			t.Fatalf("without the catalog the extractor found %q; the test needs a title it misses", got)
+	// The extractor alone does not read these titles right.
+	for text, title := range map[string]string{knownFilmArticle: "Salt Meridian", laterFilmArticle: "Copper Estuary"} {
+		if got := titlesWithoutCatalog(t, text); slices.Contains(got, title) {
+			t.Fatalf("without the catalog the extractor found %q; the test needs a title it misreads", got)
 		}
 	}
 	forEachStore(t, func(t *testing.T, newService func(*testing.T) *app.Service) {
@@ -90,8 +91,8 @@ func TestIngestRecognisesCatalogFilms(t *testing.T) {
 			t.Errorf("films named Salt Meridian = %d (%v), want the one", len(films), err)
 		}
 
-		// A film added after the gazetteer was built is known to the next
-		// article: the catalog's write version changed.
+		// A film added since is known to the next article: the catalog is
+		// asked, not a copy of it.
 		createFilm(t, svc, p, "Copper Estuary", 2021)
 		a, err = svc.SubmitArticle(ctx, app.ArticleInput{Text: laterFilmArticle})
 		if err != nil {
