@@ -75,6 +75,20 @@ func readFestivals(p *parsed, si int, tr *titleReading) []*festivalMention {
 			addSpan(m.start, m.end)
 		}
 	}
+	// A festival's own prize names the festival when the sentence does
+	// not ("nominated for the Golden Bear").
+	if len(out) == 0 {
+		for _, m := range s.lex {
+			if m.class() != lcAward || m.entry.value == "ceremony" || m.entry.value == "festival" {
+				continue
+			}
+			fm := &festivalMention{sent: si, i: m.start, j: m.end, span: span{toks[m.start].start, toks[m.end-1].end}, name: m.entry.value}
+			fm.year = festivalYear(p, s, m.start, m.end)
+			fm.result = festivalResult(s)
+			fm.award = p.text[fm.span.start:fm.span.end]
+			out = append(out, fm)
+		}
+	}
 	return out
 }
 

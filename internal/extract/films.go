@@ -168,7 +168,7 @@ func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ..
 	tr.keyRank = rankKeys(tr.keyScore)
 	for _, cs := range tr.cands {
 		for _, c := range cs {
-			if c.score < mentionThreshold && tr.keyRank[c.key] <= proposedTopKeys && c.score >= 0.01 {
+			if c.score < mentionThreshold && tr.keyRank[c.key] <= proposedTopKeys && c.score >= 0.05 {
 				c.score = mentionThreshold
 			}
 		}
@@ -337,4 +337,46 @@ func (tr *titleReading) bestCandScore(si, i, j int) float64 {
 		}
 	}
 	return best
+}
+
+// dropPeople removes the films whose every mention lies inside a person
+// the person stage accepted with more confidence than the title stage
+// gave the title ("Ada Quince" in "the new film from Ada Quince").
+func (tr *titleReading) dropPeople(pr *peopleReading) {
+	inPerson := func(m *titleCand) bool {
+		for _, pm := range pr.mentions {
+			if pm.sent == m.sent && pm.i <= m.i && m.j <= pm.j && pm.score > m.score {
+				return true
+			}
+		}
+		return false
+	}
+	kept := tr.films[:0]
+	for _, f := range tr.films {
+		all := true
+		for _, m := range f.mentions {
+			if !inPerson(m) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			kept = append(kept, f)
+			continue
+		}
+		for _, m := range f.mentions {
+			delete(tr.filmOf, m)
+			ms := tr.mentions[m.sent][:0]
+			for _, o := range tr.mentions[m.sent] {
+				if o != m {
+					ms = append(ms, o)
+				}
+			}
+			tr.mentions[m.sent] = ms
+		}
+	}
+	for i, f := range kept {
+		f.id = i
+	}
+	tr.films = kept
 }

@@ -76,6 +76,7 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 	r := &recognition{p: p, w: w, orgCount: map[string]int{}}
 	r.titles = readTitles(p, w, r.catalogLookup(ctx, p, idx), goldKeys...)
 	r.people = readPeople(p, w, r.titles)
+	r.titles.dropPeople(r.people)
 	r.films = newFilmIndex(p, r.titles)
 	for si := range p.sents {
 		for _, fm := range findFormats(p, si) {
@@ -450,7 +451,7 @@ func characterOf(p *parsed, m *personMention, pr *peopleReading) string {
 	toks := s.tokens
 	run := func(a int) string {
 		b := a
-		for b < len(toks) && b-a < 5 && (isNameWord(toks[b]) || b > a && titleConnectors[toks[b].norm] && b+1 < len(toks) && isNameWord(toks[b+1])) {
+		for b < len(toks) && b-a < 5 && (isNameWord(toks[b]) || b > a && nameParticles[toks[b].norm] && b+1 < len(toks) && isNameWord(toks[b+1])) {
 			b++
 		}
 		if b == a {

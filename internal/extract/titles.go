@@ -234,7 +234,8 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 	}
 	out := make([]*titleCand, 0, len(order))
 	for _, k := range order {
-		if c := byRange[k]; c.key != "" && (c.quoted || c.italic || !onlyClosedWords(s, c.i, c.j) && !isVocabularyName(s, c.i, c.j)) {
+		if c := byRange[k]; c.key != "" && (c.quoted || c.italic || !onlyClosedWords(s, c.i, c.j) && !isVocabularyName(s, c.i, c.j) &&
+			!breaksTitle(s, c.i) && !breaksTitle(s, c.j-1)) {
 			out = append(out, c)
 		}
 	}

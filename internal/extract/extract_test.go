@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// extractLabels runs the extractor on text and returns the label view.
+func extractLabels(t *testing.T, text string) Labels {
+	t.Helper()
+	res, err := New().Extract([]byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, res)
+	return ToLabels(res)
+}
+
+func titles(l Labels) []string {
+	var out []string
+	for _, t := range l.Titles {
+		out = append(out, t.Title)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestFilmRecognition(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"release cue", "date 2022-01-01 Moonrise Kingdom Redux is coming to DVD and Blu-ray this March.", []string{"Moonrise Kingdom Redux"}},
+		{"possessive director", "Vinegar Syndrome has set Ada Quince’s The Hollow Crown for release on Blu-ray on 5/3.", []string{"The Hollow Crown"}},
+		{"genre noun", "Arrow Video releases the cult slasher Night Shift Nine on April 4th.", []string{"Night Shift Nine"}},
+		{"year in parentheses", "Out soon: Tundra Run (1978) on Blu-ray.", []string{"Tundra Run"}},
+		{"colon title", "Escape Velocity: The Last Orbit arrives on 4K Ultra HD on June 2.", []string{"Escape Velocity: The Last Orbit"}},
+		{"bullet list", "Their slate for May:\n\n• Copper Sky\n• The 7th Lantern (aka Red Lantern) (1971)\n", []string{"Copper Sky", "The 7th Lantern"}},
+		{"filmography is not a release", "The new film from Ada Quince (Stone Harbor, Blue Vein) is coming to Blu-ray on May 3.", nil},
+		{"no film", "It was a quiet week for physical media; nothing was announced.", nil},
+		{"person is not a title", "Directed by Tomas Reyes, the thriller stars Nina Holt.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := titles(extractLabels(t, tt.text)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("titles = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCreditsAndCharacters(t *testing.T) {
+	l := extractLabels(t, "date 2023-01-01 Winter Ferry is coming to Blu-ray on March 1. Directed by Oona Vale, from a screenplay by Vale and Piet Marsh, the drama stars Lev Tamm as Captain Orr and Ruth Ek. Tamm’s co-star, the ferryman (Jonas Pikk), is a revelation, and Ek plays Hilde (Ruth Ek).")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	f := l.Titles[0]
+	if !reflect.DeepEqual(f.Directors, []string{"Oona Vale"}) || !reflect.DeepEqual(f.Writers, []string{"Oona Vale", "Piet Marsh"}) {
+		t.Errorf("directors %q writers %q", f.Directors, f.Writers)
+	}
+	cast := map[string]string{}
+	for _, c := range f.Cast {
+		ch := ""
+		if c.Character != nil {
+			ch = *c.Character
+		}
+		cast[c.Name] = ch
+	}
+	want := map[string]string{"Lev Tamm": "Captain Orr", "Ruth Ek": "Hilde", "Jonas Pikk": ""}
+	if !reflect.DeepEqual(cast, want) {
+		t.Errorf("cast = %v, want %v", cast, want)
+	}
+}
+
+func TestMultiFilmReleasesBindDatesAndFormats(t *testing.T) {
+	l := extractLabels(t, "date 2021-09-08 Lionsgate has set Ada Quince’s Red Harbor for release on Blu-ray and DVD on 10/26, with the Digital release expected on 9/17. Also today, Paramount has set the western Dry Creek for release on 4K Ultra HD on 11/16.")
+	got := map[string][]string{}
+	for _, t := range l.Titles {
+		for _, r := range t.Releases {
+			got[t.Title] = append(got[t.Title], *r.Format+" "+*r.Date+" "+*r.Label)
+		}
+	}
+	want := map[string][]string{
+		"Red Harbor": {"bluray 2021-10-26 Lionsgate", "dvd 2021-10-26 Lionsgate", "digital 2021-09-17 Lionsgate"},
+		"Dry Creek":  {"uhd4k 2021-11-16 Paramount"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("releases = %v\nwant %v", got, want)
+	}
+}
+
+func TestExtrasItems(t *testing.T) {
+	l := extractLabels(t, "date 2022-05-01 Crane Lake arrives on Blu-ray on June 7. Extras include an audio commentary with director Sal Ortiz and actor Mia Lund; two audio commentaries by critics; the featurette “Cold Water”; deleted and extended scenes, a gag reel, 3 trailers (Teaser, Spot One, and Spot Two), and a booklet essay by critic Jo Park. Don’t expect a making-of, though.")
+	var got []string
+	for _, e := range l.Titles[0].Extras {
+		title := ""
+		if e.Title != nil {
+			title = *e.Title
+		}
+		var names []string
+		for _, p := range e.Participants {
+			if p.Name != nil {
+				names = append(names, *p.Name)
+			}
+		}
+		got = append(got, e.Kind+"|"+title+"|"+strings.Join(names, ","))
+	}
+	want := []string{
+		"audio_commentary||Sal Ortiz,Mia Lund",
+		"audio_commentary||", "audio_commentary||",
+		"featurette|Cold Water|",
+		"deleted_scenes|deleted and extended scenes|",
+		"other|gag reel|",
+		"trailer|Teaser|", "trailer|Spot One|", "trailer|Spot Two|",
+		"booklet|booklet essay|Jo Park",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("extras:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestFestivals(t *testing.T) {
+	l := extractLabels(t, "date 2024-01-10 Pale Orchard, which premiered at the 2023 Venice Film Festival, is nominated for the Golden Bear at Berlin this year, result pending. Pale Orchard comes to Digital on March 1.")
+	var got []string
+	for _, f := range l.Titles[0].Festivals {
+		y := 0
+		if f.Year != nil {
+			y = *f.Year
+		}
+		got = append(got, f.Name+"|"+itoa(y)+"|"+*f.Result)
+	}
+	want := []string{"Venice Film Festival|2023|pending", "Berlin International Film Festival|0|pending"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("festivals = %q, want %q", got, want)
+	}
+}
+
+
+
+func TestBadInputs(t *testing.T) {
+	x := New()
+	for name, in := range map[string][]byte{"empty": nil, "binary": {0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 0}} {
+		if _, err := x.Extract(in, Options{}); err == nil {
+			t.Errorf("%s: want an error", name)
+		}
+	}
+	res, err := x.Extract([]byte("date 2022-01-01 Nothing \xff\xfe here but \xc3( broken bytes; Blu-ray \xe2\x82 soon."), Options{})
+	if err != nil {
+		t.Fatalf("invalid UTF-8: %v", err)
+	}
+	if len(res.Films) != 0 {
+		t.Errorf("invalid UTF-8: films %v", res.Films)
+	}
+	if _, err := x.Extract(make([]byte, MaxInputBytes+1), Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("oversized input: %v", err)
+	}
+}
+
+func TestLargeArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	para := "Arrow Video releases the cult slasher Night Shift Nine on April 4th. Extras include an audio commentary with director Sal Ortiz, a gag reel and a trailer.\n\n"
+	big := strings.Repeat(para, 10<<20/len(para))
+	res, err := New().Extract([]byte("date 2023-01-01 "+big), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Films) != 1 || res.TextRunes != utf8.RuneCountInString("date 2023-01-01 "+big) {
+		t.Errorf("films %d, runes %d", len(res.Films), res.TextRunes)
+	}
+	checkSpans(t, res)
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"date 2022-01-19 Red Lake is coming to DVD and Blu-ray this March from Lionsgate.",
+		"date unknown\nsource x\n• One Title\n• Two Title (aka Other) (1999)\n",
+		"<html><body><article><p>The label will release <i>Film</i> on 4K on 10/26.</p></article></body></html>",
+		"Extras include “A”, “B” and a commentary with (((; ‘’ “",
+		"\xff\xfe\x00 date 9999-99-99",
+	} {
+		f.Add([]byte(s))
+	}
+	x := New()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := x.Extract(data, Options{})
+		if err != nil {
+			return
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Fatalf("result is not JSON: %v", err)
+		}
+		checkSpans(t, res)
+		_ = ToLabels(res)
+	})
+}
