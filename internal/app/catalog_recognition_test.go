@@ -11,17 +11,17 @@ import (
 	"github.com/marquee-film/marquee/internal/extract"
 )
 
-// Written for these tests: in neither sentence does the text alone tell
-// where the title starts ("After the Salt Meridian restoration", "Fans of
-// Copper Estuary"); the catalog does.
+// Written for these tests: in neither sentence is the title the best
+// reading of the text alone ("Good news for Salt Meridian devotees"); the
+// catalog's holding it makes it so.
 const (
 	knownFilmArticle = `date 2024-05-01
 
-After the Salt Meridian restoration toured festivals, the disc is out on Blu-ray on June 4. The new transfer looks superb.
+Good news for Salt Meridian devotees: the restored disc is out on Blu-ray on June 4. The new transfer looks superb.
 `
 	laterFilmArticle = `date 2024-05-08
 
-Fans of Copper Estuary finally have a reason to celebrate: the disc is out on DVD on July 9. The restoration was worth the wait.
+Good news for Copper Estuary fans: the disc is out on DVD on July 9. The restoration was worth the wait.
 `
 )
 

@@ -27,6 +27,10 @@ type filmIndex struct {
 	// first is the film named first in the body (not a heading); most
 	// the film named most often.
 	first, most *filmEntity
+	// focus[i] is the film named last before sentence i.
+	focus []*filmEntity
+	// inHeading holds the films a heading names.
+	inHeading map[*filmEntity]bool
 }
 
 func newFilmIndex(p *parsed, tr *titleReading) *filmIndex {
@@ -50,19 +54,27 @@ func newFilmIndex(p *parsed, tr *titleReading) *filmIndex {
 	if fi.first == nil && len(tr.films) > 0 {
 		fi.first = tr.films[0]
 	}
+	fi.inHeading = map[*filmEntity]bool{}
+	for si, ms := range tr.mentions {
+		if p.isHeading(&p.sents[si]) {
+			for _, m := range ms {
+				fi.inHeading[tr.filmOf[m]] = true
+			}
+		}
+	}
+	fi.focus = make([]*filmEntity, len(p.sents)+1)
+	for si := range p.sents {
+		fi.focus[si+1] = fi.focus[si]
+		if ms := tr.mentions[si]; len(ms) > 0 {
+			fi.focus[si+1] = tr.filmOf[ms[len(ms)-1]]
+		}
+	}
 	return fi
 }
 
 // focusBefore returns the film named last before sentence si (in the
 // sentences before it).
-func (fi *filmIndex) focusBefore(si int) *filmEntity {
-	for k := si - 1; k >= 0; k-- {
-		if ms := fi.bySent[k]; len(ms) > 0 {
-			return fi.tr.filmOf[ms[len(ms)-1]]
-		}
-	}
-	return nil
-}
+func (fi *filmIndex) focusBefore(si int) *filmEntity { return fi.focus[si] }
 
 // attachFeatures describes the pair (fact of kind kind at token k of
 // sentence si, film f).
@@ -149,11 +161,8 @@ func (fi *filmIndex) attachFeatures(kind factKind, si, k int, f *filmEntity) []s
 	if fi.most == f {
 		add("most")
 	}
-	for _, m := range f.mentions {
-		if p.isHeading(&p.sents[m.sent]) {
-			add("in-heading")
-			break
-		}
+	if fi.inHeading[f] {
+		add("in-heading")
 	}
 	return feats
 }

@@ -223,8 +223,8 @@ func quotedIn(p *parsed, s *sentence, i, j int) string {
 func participantsIn(p *parsed, pr *peopleReading, si, i, j int) []participant {
 	s := &p.sents[si]
 	var out []participant
-	for _, m := range pr.mentions {
-		if m.sent != si || m.i < i || m.j > j {
+	for _, m := range pr.bySent[si] {
+		if m.i < i || m.j > j {
 			continue
 		}
 		pt := participant{name: m.name}

@@ -77,9 +77,21 @@ func readFestivals(p *parsed, si int, tr *titleReading) []*festivalMention {
 	}
 	// A festival's own prize names the festival when the sentence does
 	// not ("nominated for the Golden Bear").
-	if len(out) == 0 {
+	{
 		for _, m := range s.lex {
 			if m.class() != lcAward || m.entry.value == "ceremony" || m.entry.value == "festival" {
+				continue
+			}
+			named := false
+			for _, o := range out {
+				if festivalKey(o.name) == festivalKey(m.entry.value) {
+					named = true
+					if o.award == "" {
+						o.award = p.text[toks[m.start].start:toks[m.end-1].end]
+					}
+				}
+			}
+			if named {
 				continue
 			}
 			fm := &festivalMention{sent: si, i: m.start, j: m.end, span: span{toks[m.start].start, toks[m.end-1].end}, name: m.entry.value}

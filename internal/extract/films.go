@@ -86,25 +86,14 @@ func withoutKnown(f []string) []string {
 
 // keyFeatures merges the features of the candidates of each key.
 func keyFeatures(cands [][]*titleCand) map[string][]string {
-	sets := map[string]map[string]bool{}
+	out := map[string][]string{}
 	for _, cs := range cands {
 		for _, c := range cs {
-			if sets[c.key] == nil {
-				sets[c.key] = map[string]bool{}
-			}
-			for _, f := range c.feats {
-				sets[c.key][f] = true
-			}
+			out[c.key] = append(out[c.key], c.feats...)
 		}
 	}
-	out := make(map[string][]string, len(sets))
-	for k, set := range sets {
-		fs := make([]string, 0, len(set))
-		for f := range set {
-			fs = append(fs, f)
-		}
-		sort.Strings(fs)
-		out[k] = fs
+	for k, fs := range out {
+		out[k] = dedupe(fs)
 	}
 	return out
 }
@@ -143,8 +132,10 @@ func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ..
 	for k, f := range tr.keyFeats {
 		text := w.Title.prob(withoutKnown(f))
 		tr.keyScore[k] = text
-		if known != nil {
-			tr.keyScore[k] = w.TitleKnown.prob(knownFeatures(text, f))
+		// Membership raises a title's score; absence lowers nothing (a
+		// catalog need not hold a film announced today).
+		if known != nil && hasFeat(f, "known") {
+			tr.keyScore[k] = max(text, w.TitleKnown.prob(knownFeatures(text, f)))
 		}
 	}
 	gold := map[string]bool{}
@@ -344,8 +335,8 @@ func (tr *titleReading) bestCandScore(si, i, j int) float64 {
 // gave the title ("Ada Quince" in "the new film from Ada Quince").
 func (tr *titleReading) dropPeople(pr *peopleReading) {
 	inPerson := func(m *titleCand) bool {
-		for _, pm := range pr.mentions {
-			if pm.sent == m.sent && pm.i <= m.i && m.j <= pm.j && pm.score > m.score {
+		for _, pm := range pr.bySent[m.sent] {
+			if pm.i <= m.i && m.j <= pm.j && pm.score > m.score {
 				return true
 			}
 		}

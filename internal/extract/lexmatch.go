@@ -43,14 +43,17 @@ var lexClassNames = map[string]lexClass{
 	"words": lcWord, "dates": lcDate, "firstnames": lcFirstName, "orgsuffixes": lcOrgSuffix,
 }
 
-func (c lexClass) String() string {
+// lexClassString names each class (the inverse of lexClassNames).
+var lexClassString = func() [numLexClasses]string {
+	var out [numLexClasses]string
+	out[lcNone] = "none"
 	for name, v := range lexClassNames {
-		if v == c {
-			return name
-		}
+		out[v] = name
 	}
-	return "none"
-}
+	return out
+}()
+
+func (c lexClass) String() string { return lexClassString[c] }
 
 // lexEntry is a compiled lexicon phrase.
 type lexEntry struct {

@@ -17,14 +17,18 @@ type parsed struct {
 	sents  []sentence
 	// emph holds the spans the markup set in italics.
 	emph []span
+	// extrasList[i] says whether sentence i is in a list of extras
+	// (computed once by parse).
+	extrasList []bool
 }
 
 func (x *Extractor) parse(doc Document) *parsed {
 	p := &parsed{text: doc.Text, body: doc.Body, pub: doc.Published, emph: doc.emphasis}
 	p.blocks = segmentBlocks(doc.Text, doc.Body)
 	for bi, b := range p.blocks {
-		for k, sp := range segmentSentences(doc.Text, b) {
-			s := sentence{span: sp, block: bi, index: len(p.sents), tokens: tokenize(doc.Text, sp), firstInBlock: k == 0}
+		spans, toks := segmentSentenceTokens(doc.Text, b)
+		for k, sp := range spans {
+			s := sentence{span: sp, block: bi, index: len(p.sents), tokens: toks[k], firstInBlock: k == 0}
 			s.lex = x.vocab.match(s.tokens)
 			s.dates = findDates(s.tokens, s.lex)
 			s.cover = make([]uint32, len(s.tokens))
@@ -35,6 +39,17 @@ func (x *Extractor) parse(doc Document) *parsed {
 			}
 			p.sents = append(p.sents, s)
 		}
+	}
+	for i := range p.sents {
+		s := &p.sents[i]
+		s.ctx = make([]string, len(s.tokens))
+		for k := range s.tokens {
+			s.ctx[k] = computeCtxClass(p, s, k)
+		}
+	}
+	p.extrasList = make([]bool, len(p.sents))
+	for i := range p.sents {
+		p.extrasList[i] = p.computeInExtrasList(&p.sents[i])
 	}
 	return p
 }
@@ -53,7 +68,9 @@ func (p *parsed) isListItem(s *sentence) bool {
 // features: it is a list item, and the nearest sentence before its list
 // that is not a list item names extras ("Special features:", "Here are
 // the bonus features").
-func (p *parsed) inExtrasList(s *sentence) bool {
+func (p *parsed) inExtrasList(s *sentence) bool { return p.extrasList[s.index] }
+
+func (p *parsed) computeInExtrasList(s *sentence) bool {
 	if !p.isListItem(s) {
 		return p.introducesExtras(s.index-1) && s.index > 0 && p.sents[s.index-1].block != s.block && endsWithColon(p, &p.sents[s.index-1])
 	}

@@ -197,6 +197,17 @@ func personFeatures(p *parsed, m *personMention, titleScore float64, fullNames m
 	add("L1="+l1, "L2="+l2, "R1="+r1, "R2="+r2)
 	add("cL1R1="+coarse(l1)+"|"+coarse(r1), "cL2L1="+coarse(l2)+"|"+coarse(l1))
 	add("title=" + bucket(int(titleScore*10), 1, 3, 5, 7))
+	// A role word a few words before, as in "a screenplay by Vale and
+	// Piet Marsh".
+	for k := m.i - 1; k >= 0 && k >= m.i-6; k-- {
+		if t := toks[k]; t.norm == ";" || t.norm == "." || t.norm == ":" {
+			break
+		}
+		if s.covers(k, lcRole) {
+			add("role-near-before")
+			break
+		}
+	}
 	if fullNames[surnameOf(m.key)] > 1 {
 		add("surname-recurs")
 	}
@@ -213,14 +224,21 @@ func roleFeatures(p *parsed, m *personMention, titleAt func(si, k int) bool) []s
 	add := func(x ...string) { f = append(f, x...) }
 	// Role words before the name, nearest first, up to six tokens back
 	// and not past another person's name or a clause break.
-	for k, d := m.i-1, 1; k >= 0 && d <= 6; k, d = k-1, d+1 {
+	coordinated := false
+	for k, d := m.i-1, 1; k >= 0 && d <= 8; k, d = k-1, d+1 {
 		t := toks[k]
 		if t.norm == ";" || t.norm == "." {
 			break
 		}
+		if (t.norm == "and" || t.norm == ",") && k > 0 && isNameWord(toks[k-1]) {
+			coordinated = true
+		}
 		if r, ok := s.entryAt(k, lcRole); ok {
 			add("before:" + r.entry.value + "@" + bucket(d, 1, 2, 4))
 			add("before:" + r.entry.value)
+			if coordinated {
+				add("before-coordinated:" + r.entry.value)
+			}
 			break
 		}
 		if t.norm == "by" {
@@ -294,6 +312,8 @@ func roleFeatures(p *parsed, m *personMention, titleAt func(si, k int) bool) []s
 type peopleReading struct {
 	cands    [][]*personMention
 	mentions []*personMention // accepted, in text order
+	// bySent lists the accepted mentions of each sentence.
+	bySent [][]*personMention
 }
 
 // personThreshold is the person probability a candidate needs.
@@ -337,6 +357,7 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 		}
 		pr.mentions = append(pr.mentions, acc...)
 	}
+	pr.index(len(p.sents))
 	// Surnames alone: a capitalized word (possessive or not) that is the
 	// surname of exactly one accepted full name.
 	bySurname := map[string][]*personMention{}
@@ -366,6 +387,7 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 		}
 		return pr.mentions[a].i < pr.mentions[b].i
 	})
+	pr.index(len(p.sents))
 	for _, m := range pr.mentions {
 		m.roleFeats = roleFeatures(p, m, titleAt)
 		m.roles = map[string]float64{}
@@ -379,10 +401,17 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 // covered reports whether token k of sentence si is inside an accepted
 // person mention.
 func (pr *peopleReading) covered(si, k int) bool {
-	for _, m := range pr.mentions {
-		if m.sent == si && m.i <= k && k < m.j {
+	for _, m := range pr.bySent[si] {
+		if m.i <= k && k < m.j {
 			return true
 		}
 	}
 	return false
+}
+
+func (pr *peopleReading) index(n int) {
+	pr.bySent = make([][]*personMention, n)
+	for _, m := range pr.mentions {
+		pr.bySent[m.sent] = append(pr.bySent[m.sent], m)
+	}
 }

@@ -95,10 +95,19 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 		for _, f := range r.titles.films {
 			f.keep, f.prob = true, 1
 		}
-		return r
+	} else {
+		r.decideFilms()
 	}
-	r.decideFilms()
-	r.attachAll(func(f *filmEntity) bool { return f.keep })
+	dropped := false
+	for _, f := range r.titles.films {
+		dropped = dropped || !f.keep
+	}
+	if dropped {
+		// Facts attach again, among the films kept.
+		r.attachAll(func(f *filmEntity) bool { return f.keep })
+	} else {
+		r.assembleReleases(true)
+	}
 	return r
 }
 
@@ -138,12 +147,22 @@ func (r *recognition) addInheritedFormats() {
 	for _, fm := range r.formats {
 		bySent[fm.sent] = append(bySent[fm.sent], fm)
 	}
+	// lastHeading[si] is the last heading before sentence si that names
+	// formats (-1 for none).
+	lastHeading := make([]int, len(p.sents)+1)
+	lastHeading[0] = -1
+	for si := range p.sents {
+		lastHeading[si+1] = lastHeading[si]
+		if p.isHeading(&p.sents[si]) && len(bySent[si]) > 0 {
+			lastHeading[si+1] = si
+		}
+	}
 	for si := range p.sents {
 		s := &p.sents[si]
 		if len(bySent[si]) > 0 || len(r.titles.mentions[si]) == 0 || !announcesRelease(s) || p.isHeading(s) {
 			continue
 		}
-		inh := inheritedFormats(p, si, bySent)
+		inh := inheritedFormats(p, si, bySent, lastHeading[si])
 		seen := map[*filmEntity]bool{}
 		for _, m := range r.titles.mentions[si] {
 			f := r.titles.filmOf[m]
@@ -166,10 +185,14 @@ func (r *recognition) addInheritedFormats() {
 	}
 }
 
-// filmSentences lists the sentences that name film f.
+// filmSentences lists the first sentences that name film f (a few: the
+// dates a release may take from them are near the film's introduction).
 func (r *recognition) filmSentences(f *filmEntity) map[int]bool {
 	out := map[int]bool{}
 	for _, m := range f.mentions {
+		if len(out) == 6 {
+			break
+		}
 		out[m.sent] = true
 	}
 	return out
@@ -242,9 +265,9 @@ func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
 	for _, fe := range r.festivals {
 		fe.film, _ = pick(factFestival, fe.sent, fe.i)
 	}
-	r.assembleReleases()
+	r.assembleReleases(allowed != nil)
 	r.credits = nil
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, m := range r.people.mentions {
 		var roles []string
 		for _, role := range []string{"director", "writer", "cast"} {
@@ -261,22 +284,29 @@ func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
 		}
 		for _, role := range roles {
 			k := itoa(f.id) + "|" + m.key + "|" + role
-			if seen[k] {
+			character := ""
+			if role == "cast" {
+				character = characterOf(r.p, m, r.people)
+			}
+			if i, ok := seen[k]; ok {
+				// A later mention may give the part ("Hilde (Ruth Ek)").
+				if r.credits[i].character == "" {
+					r.credits[i].character = character
+				}
 				continue
 			}
-			seen[k] = true
-			c := &creditFact{film: f, person: m, role: role, prob: m.roles[role]}
-			if role == "cast" {
-				c.character = characterOf(r.p, m, r.people)
-			}
-			r.credits = append(r.credits, c)
+			seen[k] = len(r.credits)
+			r.credits = append(r.credits, &creditFact{film: f, person: m, role: role, prob: m.roles[role], character: character})
 		}
 	}
 }
 
 // assembleReleases groups format mentions into releases per film and
 // format, and picks each release's date and label.
-func (r *recognition) assembleReleases() {
+//
+// choose says whether to choose dates and labels too: the first
+// attachment, which only counts each film's facts, does without.
+func (r *recognition) assembleReleases(choose bool) {
 	p, w := r.p, r.w
 	r.releases = nil
 	byKey := map[string]*releaseFact{}
@@ -296,6 +326,9 @@ func (r *recognition) assembleReleases() {
 		}
 	}
 	for _, rf := range r.releases {
+		if !choose {
+			break
+		}
 		fs := r.filmSentences(rf.film)
 		cands := releaseDateCandidates(p, rf, fs)
 		feats := make([][]string, len(cands))
@@ -324,10 +357,26 @@ type dateChoice struct {
 	dr dateRef
 }
 
+// maxChoiceMentions bounds how many of a release's mentions its date and
+// label are chosen from (a long article may name a format hundreds of
+// times; the first few say what the others repeat).
+const maxChoiceMentions = 6
+
 func releaseDateCandidates(p *parsed, rf *releaseFact, filmSents map[int]bool) []dateChoice {
 	var out []dateChoice
-	for _, fm := range rf.mentions {
+	seen := map[[2]int]int{}
+	for _, fm := range rf.mentions[:min(len(rf.mentions), maxChoiceMentions)] {
 		for _, dr := range dateCandidates(p, fm, filmSents) {
+			k := [2]int{dr.sent, dr.d.start}
+			if i, ok := seen[k]; ok {
+				// The date was already offered with an earlier mention;
+				// keep the pair whose mention shares its sentence.
+				if dr.sent == fm.sent && out[i].fm.sent != dr.sent {
+					out[i].fm = fm
+				}
+				continue
+			}
+			seen[k] = len(out)
 			out = append(out, dateChoice{fm, dr})
 		}
 	}
@@ -342,13 +391,35 @@ type labelChoice struct {
 }
 
 func releaseLabelCandidates(rf *releaseFact, orgs []*orgMention) []labelChoice {
-	var out []labelChoice
-	for _, fm := range rf.mentions {
+	// Each organization is offered once, by its mention nearest to one of
+	// the release's mentions.
+	best := map[string]labelChoice{}
+	dist := map[string]int{}
+	var keys []string
+	for _, fm := range rf.mentions[:min(len(rf.mentions), maxChoiceMentions)] {
 		for _, o := range orgs {
-			out = append(out, labelChoice{fm, o})
+			d := abs(o.sent-fm.sent)*1000 + abs(o.i-fm.i)
+			if cur, ok := dist[o.key]; !ok || d < cur {
+				if !ok {
+					keys = append(keys, o.key)
+				}
+				dist[o.key] = d
+				best[o.key] = labelChoice{fm, o}
+			}
 		}
 	}
+	out := make([]labelChoice, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, best[k])
+	}
 	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // decideFilms runs the film model on every film with what the first

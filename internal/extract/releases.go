@@ -105,16 +105,14 @@ func findFormats(p *parsed, si int) []*formatMention {
 // without naming a format, the formats the text was about before it: those
 // of the last sentence of its block that names any, else those of the
 // last heading before it that names any; none when neither does.
-func inheritedFormats(p *parsed, si int, formats [][]*formatMention) []*formatMention {
+func inheritedFormats(p *parsed, si int, formats [][]*formatMention, lastHeading int) []*formatMention {
 	for k := si - 1; k >= 0 && p.sents[k].block == p.sents[si].block; k-- {
 		if len(formats[k]) > 0 {
 			return formats[k]
 		}
 	}
-	for k := si - 1; k >= 0; k-- {
-		if p.isHeading(&p.sents[k]) && len(formats[k]) > 0 {
-			return formats[k]
-		}
+	if lastHeading >= 0 {
+		return formats[lastHeading]
 	}
 	return nil
 }

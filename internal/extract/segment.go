@@ -59,7 +59,7 @@ func markParallelBlocks(text string, blocks []block) {
 				return "-"
 			}
 		}
-		if utf8.RuneCountInString(body) < 100 {
+		if utf8.RuneCountInString(body) < 100 && !endsSentence(body) {
 			return "short"
 		}
 		return ""
@@ -70,7 +70,7 @@ func markParallelBlocks(text string, blocks []block) {
 		for sh != "" && j < len(blocks) && shape(blocks[j]) == sh {
 			j++
 		}
-		if sh != "" && j-i >= 3 {
+		if sh != "" && (j-i >= 3 || sh == "short" && j-i >= 2) {
 			for k := i; k < j; k++ {
 				blocks[k].parallel = true
 			}
@@ -99,6 +99,8 @@ type sentence struct {
 	// cover[k] has bit c set when a lexicon phrase of class c covers
 	// token k.
 	cover []uint32
+	// ctx holds each token's context class (see ctxClass).
+	ctx []string
 }
 
 // covers reports whether a phrase of class c covers token k.
@@ -278,8 +280,17 @@ func nextLine(s string, i int) (string, int) {
 
 // segmentSentences splits a block into sentences and tokenizes them.
 func segmentSentences(text string, b block) []span {
+	spans, _ := segmentSentenceTokens(text, b)
+	return spans
+}
+
+// segmentSentenceTokens splits a block into sentences, returning each
+// sentence's span and tokens (the block is tokenized once).
+func segmentSentenceTokens(text string, b block) ([]span, [][]token) {
 	var out []span
+	var outToks [][]token
 	toks := tokenize(text, b.content)
+	first := 0
 	start := b.content.start
 	for i, t := range toks {
 		if t.kind != tokPunct || (t.norm != "." && t.norm != "!" && t.norm != "?" && t.norm != "...") {
@@ -293,15 +304,21 @@ func segmentSentences(text string, b block) []span {
 		for j := i + 1; j < len(toks) && !toks[j].spaceBefore && (toks[j].quote != 0 || toks[j].norm == ")" || toks[j].norm == "]"); j++ {
 			end = toks[j].end
 		}
+		last := i + 1
+		for last < len(toks) && toks[last].end <= end {
+			last++
+		}
 		if sp := trimSpan(text, span{start, end}); sp.len() > 0 {
 			out = append(out, sp)
+			outToks = append(outToks, toks[first:last:last])
 		}
-		start = end
+		start, first = end, last
 	}
 	if sp := trimSpan(text, span{start, b.content.end}); sp.len() > 0 {
 		out = append(out, sp)
+		outToks = append(outToks, toks[first:len(toks):len(toks)])
 	}
-	return out
+	return out, outToks
 }
 
 // sentenceEndsAt decides whether the punctuation token toks[i] ends a

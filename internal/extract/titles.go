@@ -320,6 +320,29 @@ func titleKey(t string) string {
 }
 
 func normTitleText(t string) string {
+	ascii := true
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := make([]byte, 0, len(t))
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b = append(b, c)
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case c == '\'' || c == '.':
+			default:
+				b = append(b, ' ')
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	for _, r := range normWord(t) {
 		switch {
@@ -337,6 +360,13 @@ func normTitleText(t string) string {
 // class, a closed-class word itself, or its shape. Content words are
 // never named, only classed.
 func ctxClass(p *parsed, s *sentence, k int) string {
+	if k >= 0 && k < len(s.ctx) {
+		return s.ctx[k]
+	}
+	return computeCtxClass(p, s, k)
+}
+
+func computeCtxClass(p *parsed, s *sentence, k int) string {
 	toks := s.tokens
 	switch {
 	case k < 0:
