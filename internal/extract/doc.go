@@ -1,53 +1,69 @@
 // Package extract turns release-announcement prose into structured,
 // sourced facts: which films an article is about, their releases
-// (format, date, label, region, edition, price), credits, bonus
+// (format, date, label, countries, region, price), credits, bonus
 // features and festival history.
 //
-// The pipeline is a chain of small stages, most of them pure functions
-// over the document text:
+// # Stages
 //
-//  1. Input (input.go, html.go): plain text or HTML; the corpus header
-//     layouts ("date YYYY-MM-DD ..." on one line, or date and source
-//     lines) give the publication date and source. HTML is reduced to
-//     the text of its main <article>/<main>/<body> without scripts,
-//     styles, forms or page chrome; italics are kept as title hints.
-//  2. Segmentation (segment.go, tokens.go): blocks (paragraphs,
-//     headings, list items), sentences and tokens, all as byte offsets
-//     into the text.
-//  3. Recognition (mentions.go, dates.go, runs.go, people.go, films.go,
-//     festivals.go): gazetteer and pattern mentions (formats, labels,
-//     festivals, awards, prices, regions, runtimes, editions), dates,
-//     capitalized runs, people tied to a cue (a role word, "starring",
-//     "directed by", "Part (Actor)", "Actor as Part"), and film titles:
-//     runs that a general cue marks as a title (a release verb, a genre
-//     noun, a possessive director, a format, a year in parentheses, a
-//     title list), merged with their short forms. Labels the gazetteer
-//     does not know are read from their place (orgs.go): a capitalized
-//     name after "from", "via" or "courtesy of" in a release sentence,
-//     or opening one with a label's verb ("X has announced").
-//     Given the catalog's Gazetteer (Options.Known, known.go), known
-//     titles count without a cue and known people are people wherever
-//     their full name appears; recognition alone invents no credit.
-//     Recognisers run only where they can match (gazmatch.go): names by
-//     a first-bytes index, patterns behind a per-sentence word gate,
-//     anchored at the words a match starts with or in a window before
-//     the word it ends with.
-//  4. Relations (facts.go, extras.go, post.go): each fact goes to the
-//     film named nearest before it in its sentence, else after it, else
-//     the film in focus; formats bind to the next date in their clause;
-//     lists of titles take the release their introduction announces;
-//     extras lists are split into items with kinds, titles and
-//     participants; duplicate facts merge.
-//  5. Dates (dates.go): absolute and partial dates resolve against the
-//     publication date to the next occurrence on or after it, with the
-//     precision the text gives (never an invented day). Without a
-//     publication date, relative dates stay unresolved and keep their
-//     words.
+// Each stage is a function from the previous stage's typed output to its
+// own; recognize (pipeline.go) runs them in order.
 //
-// Patterns and gazetteers are compiled once by New into an Extractor,
-// which holds no mutable state and can be shared between goroutines.
-// Every fact in a Result carries an Evidence span of rune offsets
-// [Start, End) into Document.Text and a confidence in 0..1. ToLabels
-// converts a Result to the corpus label schema used for evaluation
-// (see package evaluate).
+//  1. Input (input.go, html.go): plain text or HTML (the main
+//     <article>/<main>/<body> without scripts, styles or page chrome,
+//     italics kept), the corpus header layouts giving the publication
+//     date and source.
+//  2. Text (text.go, segment.go, parse.go): tokens with typography
+//     absorbed (every quote is a quote, every dash a dash, no-break and
+//     zero-width spaces are spaces, soft hyphens vanish); blocks
+//     (paragraphs, headings, list items, runs of parallel short lines)
+//     where a line break inside a paragraph is a space whatever the wrap
+//     width; sentences.
+//  3. Vocabulary (lexmatch.go, dates.go): the phrases of the lexicon
+//     (package lexicon: formats, labels, services, festivals, prizes,
+//     roles, bonus features, descriptive nouns, verbs of release,
+//     countries, calendar words, closed-class words, given names) found
+//     in each sentence, and dates read by rules over tokens. These are
+//     closed language: rules, not models.
+//  4. Titles (titles.go, title_features.go, films.go): every title-like
+//     span is a candidate (sub-spans of capitalized runs cut where a word
+//     of another kind meets them, quoted and italic spans, list heads).
+//     Candidates with the same key are judged together on the union of
+//     their features (shape, typography, layout, the classes of the words
+//     around them, repetition; never the identity of a content word) by
+//     the title model. With a CatalogIndex, membership in the catalog
+//     raises a title's score through a second fitted model; absence
+//     lowers nothing.
+//  5. People (people.go): runs of two to four name words are candidates
+//     scored by the person model; accepted people get a probability per
+//     role (director, writer, cast) from the role models, which read the
+//     role words and verbs around them. A surname alone is the person
+//     named in full elsewhere.
+//  6. Facts (releases.go, attach.go, extras.go, festivals.go,
+//     pipeline.go): a format named with films in one sentence is a
+//     release of each film the release-pair model pairs it with;
+//     elsewhere the attach model chooses the film (or none) among those
+//     named. A sentence that announces a dated release of a film without
+//     a format inherits the format the text was about. Each release's
+//     date and label are chosen (or none) among the dates and
+//     organizations nearby by choice models. Extras and festivals are
+//     closed language, read by rules and attached by the attach model.
+//  7. Decision and result (pipeline.go, result.go): a proposed title is a
+//     film the article is about when the title model is confident or a
+//     release or credit attaches to it; the Result lists each with its
+//     facts, every fact with an Evidence span of rune offsets into
+//     Document.Text and a confidence.
+//
+// # Weights
+//
+// Every model is logistic (a choice model is a softmax over candidates
+// plus "none"), its weights fitted by cmd/marquee-fit (go generate) to the
+// development part of the labelled corpus (articles whose number is not
+// divisible by 3; the rest is held out and only scored) and to package
+// synth's own labelled articles, and embedded from weights.json. Fit and
+// the gold-title helpers (fit.go) are what the command calls; Explain
+// (explain.go, marquee extract --explain) shows each stage's decisions.
+//
+// An Extractor holds no mutable state after New and may be shared between
+// goroutines. ToLabels converts a Result to the corpus label schema used
+// for evaluation (see package evaluate).
 package extract
