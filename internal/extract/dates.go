@@ -127,6 +127,18 @@ func findDates(toks []token, lm []lexMatch) []dateMention {
 		}
 		return 0, i
 	}
+	// yearOf reads "of 2024" or "2024" after a period at j: the year and
+	// where the expression ends.
+	yearOf := func(j int) (int, int) {
+		k := j
+		if k < len(toks) && toks[k].norm == "of" {
+			k++
+		}
+		if y := yearAt(k); y != 0 {
+			return y, k + 1
+		}
+		return 0, j
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		cued, last := cuedAt(i)
@@ -176,26 +188,12 @@ func findDates(toks []token, lm []lexMatch) []dateMention {
 			switch {
 			case strings.HasPrefix(v, "quarter="):
 				q, _ := strconv.Atoi(strings.TrimPrefix(v, "quarter="))
-				j := end
-				if j < len(toks) && toks[j].norm == "of" {
-					j++
-				}
-				y := yearAt(j)
-				if y != 0 {
-					end = j + 1
-				}
+				y, end := yearOf(end)
 				add(dateMention{start: i, end: end, kind: dkYear, month: 3*q - 2, year: y, cued: true})
 				i = end - 1
 			case strings.HasPrefix(v, "season="):
 				m, _ := strconv.Atoi(strings.TrimPrefix(v, "season="))
-				j := end
-				if j < len(toks) && toks[j].norm == "of" {
-					j++
-				}
-				y := yearAt(j)
-				if y != 0 {
-					end = j + 1
-				}
+				y, end := yearOf(end)
 				if !cued && y == 0 {
 					continue
 				}

@@ -175,21 +175,31 @@ func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ..
 // decodeMentions picks, best first, the candidates above threshold that
 // overlap no better one, and returns them in text order.
 func decodeMentions(cs []*titleCand, threshold float64) []*titleCand {
-	sorted := append([]*titleCand(nil), cs...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].score != sorted[j].score {
-			return sorted[i].score > sorted[j].score
+	return bestNonOverlapping(cs, threshold, func(c *titleCand) (float64, int, int) { return c.score, c.i, c.j })
+}
+
+// bestNonOverlapping picks, best score first (the longer span first on a
+// tie), the items scoring at least threshold whose token ranges overlap
+// no item picked before, and returns them in text order.
+func bestNonOverlapping[T any](items []T, threshold float64, at func(T) (score float64, i, j int)) []T {
+	sorted := append([]T(nil), items...)
+	sort.SliceStable(sorted, func(a, b int) bool {
+		sa, ia, ja := at(sorted[a])
+		sb, ib, jb := at(sorted[b])
+		if sa != sb {
+			return sa > sb
 		}
-		return sorted[i].j-sorted[i].i > sorted[j].j-sorted[j].i
+		return ja-ia > jb-ib
 	})
-	var out []*titleCand
+	var out []T
 	for _, c := range sorted {
-		if c.score < threshold {
+		sc, ci, cj := at(c)
+		if sc < threshold {
 			break
 		}
 		ok := true
 		for _, o := range out {
-			if c.i < o.j && o.i < c.j {
+			if _, oi, oj := at(o); ci < oj && oi < cj {
 				ok = false
 				break
 			}
@@ -198,7 +208,11 @@ func decodeMentions(cs []*titleCand, threshold float64) []*titleCand {
 			out = append(out, c)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].i < out[j].i })
+	sort.SliceStable(out, func(a, b int) bool {
+		_, ia, _ := at(out[a])
+		_, ib, _ := at(out[b])
+		return ia < ib
+	})
 	return out
 }
 

@@ -105,24 +105,11 @@ func fitLogistic(ex []example, l2 float64, iters, minCount int) *linearModel {
 	if pos == 0 || pos == len(ex) {
 		return m
 	}
-	count := map[string]int{}
-	for _, e := range ex {
-		for _, f := range e.feats {
-			count[f]++
-		}
+	lists := make([][]string, len(ex))
+	for i, e := range ex {
+		lists[i] = e.feats
 	}
-	index := map[string]int{}
-	var names []string
-	for f, c := range count {
-		if c >= minCount {
-			index[f] = 0
-			names = append(names, f)
-		}
-	}
-	sort.Strings(names)
-	for i, f := range names {
-		index[f] = i
-	}
+	names, index := featureIndex(lists, minCount)
 	rows := make([][]int, len(ex))
 	ys := make([]float64, len(ex))
 	for i, e := range ex {
@@ -173,6 +160,29 @@ func fitLogistic(ex []example, l2 float64, iters, minCount int) *linearModel {
 	}
 	m.Bias = math.Round(w[n]*1e4) / 1e4
 	return m
+}
+
+// featureIndex numbers, in sorted order, the features that occur in at
+// least minCount of the lists.
+func featureIndex(lists [][]string, minCount int) ([]string, map[string]int) {
+	count := map[string]int{}
+	for _, l := range lists {
+		for _, f := range l {
+			count[f]++
+		}
+	}
+	var names []string
+	for f, c := range count {
+		if c >= minCount {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	index := make(map[string]int, len(names))
+	for i, f := range names {
+		index[f] = i
+	}
+	return names, index
 }
 
 // topWeights lists a model's strongest features, for reports.
@@ -278,25 +288,11 @@ func fitChoice(groups []choiceGroup, l2 float64, iters, minCount int) *linearMod
 	if len(groups) == 0 {
 		return m
 	}
-	count := map[string]int{}
+	var lists [][]string
 	for _, g := range groups {
-		for _, c := range append(g.cands, g.none) {
-			for _, f := range c {
-				count[f]++
-			}
-		}
+		lists = append(append(lists, g.cands...), g.none)
 	}
-	var names []string
-	for f, c := range count {
-		if c >= minCount {
-			names = append(names, f)
-		}
-	}
-	sort.Strings(names)
-	index := make(map[string]int, len(names))
-	for i, f := range names {
-		index[f] = i
-	}
+	names, index := featureIndex(lists, minCount)
 	type grp struct {
 		rows  [][]int
 		right map[int]bool

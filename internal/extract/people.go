@@ -336,26 +336,7 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 			c.feats = personFeatures(p, c, tr.bestCandScore(si, c.i, c.j), fullNames)
 			c.score = w.Person.prob(c.feats)
 		}
-		// Best first, no overlaps.
-		sorted := append([]*personMention(nil), cs...)
-		sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].score > sorted[b].score })
-		var acc []*personMention
-		for _, c := range sorted {
-			if c.score < personThreshold {
-				break
-			}
-			ok := true
-			for _, o := range acc {
-				if c.i < o.j && o.i < c.j {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				acc = append(acc, c)
-			}
-		}
-		pr.mentions = append(pr.mentions, acc...)
+		pr.mentions = append(pr.mentions, bestNonOverlapping(cs, personThreshold, func(c *personMention) (float64, int, int) { return c.score, c.i, c.j })...)
 	}
 	pr.index(len(p.sents))
 	// Surnames alone: a capitalized word (possessive or not) that is the
