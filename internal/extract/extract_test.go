@@ -124,9 +124,9 @@ func TestExtrasItems(t *testing.T) {
 		"audio_commentary||Sal Ortiz,Mia Lund",
 		"featurette|Cold Water|",
 		"deleted_scenes||",
-		"other||",
+		"other|gag reel|",
 		"trailer||",
-		"booklet||Jo Park",
+		"booklet|booklet essay|Jo Park",
 	} {
 		if !got[want] {
 			t.Errorf("extras lack %q; got %v", want, got)

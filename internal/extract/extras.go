@@ -100,6 +100,13 @@ func listExtra(p *parsed, si int, pr *peopleReading) *extraMention {
 		e.kind = kind
 		if q := quotedIn(p, s, 0, len(toks)); q != "" {
 			e.title = q
+		} else if end := nameEnd(toks, head); end > 0 {
+			// An item written as a name ("Theatrical Trailer", "Making Of
+			// Featurette") is titled; one written as a description
+			// ("Audio commentary by the director") is not.
+			e.title = strings.TrimSpace(p.text[toks[0].start:toks[end-1].end])
+		} else {
+			e.title = itemName(p, s, kind, 0, head)
 		}
 	case head < len(toks) && isTitleWord(toks[0]):
 		e.title = strings.TrimSpace(p.text[toks[0].start:toks[head-1].end])
@@ -119,6 +126,82 @@ func listExtra(p *parsed, si int, pr *peopleReading) *extraMention {
 	}
 	e.people = participantsIn(p, pr, si, 0, len(toks))
 	return e
+}
+
+// itemName is the name a listed bonus feature goes by: the words of
+// the item up to those that introduce its people or details ("by",
+// "with", "from", "featuring", "including", a parenthesis), when it is
+// more than its kind alone. Commentaries, interviews and deleted scenes
+// are known by their kind and people, not by a name.
+func itemName(p *parsed, s *sentence, kind catalog.ExtraKind, i, j int) string {
+	switch kind {
+	case catalog.ExtraAudioCommentary, catalog.ExtraInterview, catalog.ExtraDeletedScenes:
+		return ""
+	}
+	toks := s.tokens
+	end := j
+	for k := i; k < j; k++ {
+		switch toks[k].norm {
+		case "by", "with", "from", "featuring", "including", "(", ":", "-", "on", "about", "that", "which":
+			end = k
+		}
+		if end < j {
+			break
+		}
+	}
+	start := i
+	for start < end && (toks[start].kind == tokNumber || isLeadWord(toks[start].norm)) {
+		start++
+	}
+	if end-start < 2 || end-start > maxItemNameWords {
+		return ""
+	}
+	return strings.TrimSpace(p.text[toks[start].start:toks[end-1].end])
+}
+
+// maxItemNameWords bounds the name of a listed feature: a longer stretch
+// is a sentence about it, not its name.
+const maxItemNameWords = 6
+
+// isLeadWord reports articles and quantity words that lead an item.
+func isLeadWord(w string) bool {
+	switch w {
+	case "and", "plus", "or", "also", "a", "an", "the", "new", "two", "three", "four", "five", "six", "several", "some", "all", "all-new", "rare", "exclusive", "original", "archival":
+		return true
+	}
+	return false
+}
+
+// nameEnd returns where the name that opens a list item ends (before a
+// "by", "with" or parenthesis that introduces people or details), or 0
+// when the item does not start as a name: at least two words, every word
+// of four or more letters capitalized.
+func nameEnd(toks []token, head int) int {
+	end := head
+	for k := 1; k < head; k++ {
+		switch toks[k].norm {
+		case "by", "with", "featuring", "(", ",", "-":
+			end = k
+		}
+		if end < head {
+			break
+		}
+	}
+	words := 0
+	for k := 0; k < end; k++ {
+		t := toks[k]
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		if len([]rune(t.text)) >= 4 && !t.upper {
+			return 0
+		}
+	}
+	if words < 2 {
+		return 0
+	}
+	return end
 }
 
 // proseExtras splits an extras sentence into items.
@@ -155,6 +238,9 @@ func proseExtras(p *parsed, si int, pr *peopleReading) []*extraMention {
 		}
 		if !ok {
 			kind, at = catalog.ExtraFeaturette, itemStart
+		}
+		if q == "" {
+			q = itemName(p, s, kind, itemStart, end)
 		}
 		e := &extraMention{sent: si, at: at, span: span{toks[itemStart].start, toks[end-1].end}, kind: kind, title: q}
 		e.people = participantsIn(p, pr, si, itemStart, end)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
@@ -159,7 +160,7 @@ func (r *recognition) result() *Result {
 		if !f.keep {
 			continue
 		}
-		res.Films = append(res.Films, Film{Title: f.title, Year: f.year, Confidence: round2(f.prob), Evidence: ri.evidence(f.mentions[0].span),
+		res.Films = append(res.Films, Film{Title: cleanText(f.title), Year: f.year, Confidence: round2(f.prob), Evidence: ri.evidence(f.mentions[0].span),
 			Credits: []Credit{}, Releases: []Release{}, Extras: []Extra{}, Festivals: []Festival{}})
 	}
 	k := 0
@@ -176,16 +177,16 @@ func (r *recognition) result() *Result {
 		}
 		merged := false
 		for i := range film.Credits {
-			if film.Credits[i].Name == c.person.name {
+			if film.Credits[i].Name == cleanText(c.person.name) {
 				film.Credits[i].Roles = append(film.Credits[i].Roles, c.role)
 				if c.character != "" {
-					film.Credits[i].Character = c.character
+					film.Credits[i].Character = cleanText(c.character)
 				}
 				merged = true
 			}
 		}
 		if !merged {
-			film.Credits = append(film.Credits, Credit{Name: c.person.name, Roles: []string{c.role}, Character: c.character,
+			film.Credits = append(film.Credits, Credit{Name: cleanText(c.person.name), Roles: []string{c.role}, Character: cleanText(c.character),
 				Confidence: round2(c.prob), Evidence: ri.evidence(c.person.span)})
 		}
 	}
@@ -196,7 +197,7 @@ func (r *recognition) result() *Result {
 		}
 		rel := Release{Format: rf.format, Confidence: round2(rf.mentions[0].score * rf.mentions[0].attachP), Evidence: ri.evidence(rf.mentions[0].span)}
 		if rf.date != nil {
-			rel.DateText = p.dateText(*rf.date)
+			rel.DateText = cleanText(p.dateText(*rf.date))
 			if rf.date.d.kind == dkStatus {
 				rel.Status = rf.date.d.status
 			} else if d, ok := resolvedDate(p, *rf.date); ok {
@@ -204,7 +205,7 @@ func (r *recognition) result() *Result {
 			}
 		}
 		if rf.label != nil {
-			rel.Label = rf.label.name
+			rel.Label = cleanText(rf.label.name)
 		} else if rf.streamer != "" {
 			rel.Label = rf.streamer
 		}
@@ -216,9 +217,9 @@ func (r *recognition) result() *Result {
 		if film == nil {
 			continue
 		}
-		x := Extra{Kind: e.kind, Title: e.title, Confidence: 0.5, Evidence: ri.evidence(e.span)}
+		x := Extra{Kind: e.kind, Title: cleanText(e.title), Confidence: 0.5, Evidence: ri.evidence(e.span)}
 		for _, pt := range e.people {
-			x.Participants = append(x.Participants, Participant{Name: pt.name, Role: pt.role})
+			x.Participants = append(x.Participants, Participant{Name: cleanText(pt.name), Role: cleanText(pt.role)})
 		}
 		film.Extras = append(film.Extras, x)
 	}
@@ -236,10 +237,33 @@ func (r *recognition) result() *Result {
 			continue
 		}
 		seenFest[film][k] = true
-		film.Festivals = append(film.Festivals, Festival{Name: fe.name, Year: fe.year, Award: fe.award, Result: fe.result,
+		film.Festivals = append(film.Festivals, Festival{Name: cleanText(fe.name), Year: fe.year, Award: fe.award, Result: fe.result,
 			Confidence: 0.5, Evidence: ri.evidence(fe.span)})
 	}
 	return res
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// cleanText is how a name or title read from the text is reported: soft
+// hyphens and zero-width characters removed, every run of white space
+// (no-break spaces included) one space.
+func cleanText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case ignorableRune(r):
+			continue
+		case isSpaceRune(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
