@@ -67,7 +67,7 @@ func TestIngestProposesThenApplies(t *testing.T) {
 			"film:paper-lanterns", "person:ada-moreau", "credit:paper-lanterns:ada-moreau:director",
 			"credit:paper-lanterns:ada-moreau:writer", "label:arrow-video", "release:paper-lanterns:physical",
 			"edition:paper-lanterns:bluray", "edition:paper-lanterns:dvd",
-			"extra:paper-lanterns:bluray:audio_commentary:1", "extra:paper-lanterns:dvd:making_of:2",
+			"extra:paper-lanterns:bluray:audio_commentary:1", "extra:paper-lanterns:dvd:making_of:making-of-featurette",
 			"festival:venice", "festival-edition:venice:2023", "selection:paper-lanterns:venice:2023",
 			"nomination:paper-lanterns:venice:2023:silver-lion",
 		} {
