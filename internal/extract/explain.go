@@ -33,7 +33,7 @@ func (x *Extractor) Explain(data []byte, opt Options) ([]string, error) {
 		if fm.film != nil {
 			film = fm.film.title
 		}
-		add("format %s %.2f in s%d -> %q (%.2f)", fm.format, fm.score, fm.sent, film, fm.attachP)
+		add("format %s in s%d -> %q (%.2f)", fm.format, fm.sent, film, fm.attachP)
 	}
 	for _, rf := range r.releases {
 		date, label := "-", "-"

@@ -56,14 +56,8 @@ type creditFact struct {
 // Thresholds of the decisions that pick among candidates. They are
 // probabilities of fitted models.
 const (
-	// listShare is the attach probability that makes a film one more
-	// film a format mention is said of (the others of a list).
-	listShare       = 0.2
-	attachThreshold = 0.2
-	roleThreshold   = 0.5
-	releaseMin      = 0.5
-	dateMin         = 0.5
-	labelMin        = 0.5
+	roleThreshold = 0.5
+	releaseMin    = 0.5
 	// confidentTitle is the title probability at which a film is
 	// reported even when no fact attaches to it.
 	confidentTitle = 0.5
@@ -80,8 +74,6 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 	r.films = newFilmIndex(p, r.titles)
 	for si := range p.sents {
 		for _, fm := range findFormats(p, si) {
-			fm.feats = releaseFeatures(p, fm)
-			fm.score = 1
 			r.formats = append(r.formats, fm)
 		}
 		r.orgs = append(r.orgs, findOrgs(p, si, r.titles)...)
@@ -171,8 +163,7 @@ func (r *recognition) addInheritedFormats() {
 			}
 			seen[f] = true
 			mk := func(format, streamer string) {
-				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true, score: 1}
-				fm.feats = []string{"inherited"}
+				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true}
 				r.formats = append(r.formats, fm)
 			}
 			if len(inh) == 0 {
@@ -311,9 +302,6 @@ func (r *recognition) assembleReleases(choose bool) {
 	r.releases = nil
 	byKey := map[string]*releaseFact{}
 	for _, fm := range r.formats {
-		if fm.score < releaseMin {
-			continue
-		}
 		for _, f := range r.formatFilms[fm] {
 			k := itoa(f.id) + "|" + fm.format + "|" + fm.streamer
 			rf := byKey[k]

@@ -22,8 +22,6 @@ type formatMention struct {
 	// no format; the format (or none) is the one the text was about
 	// before (a heading, the paragraph).
 	inherited bool
-	feats     []string
-	score     float64
 	film      *filmEntity
 	attachP   float64
 }

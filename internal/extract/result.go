@@ -195,7 +195,7 @@ func (r *recognition) result() *Result {
 		if film == nil {
 			continue
 		}
-		rel := Release{Format: rf.format, Confidence: round2(rf.mentions[0].score * rf.mentions[0].attachP), Evidence: ri.evidence(rf.mentions[0].span)}
+		rel := Release{Format: rf.format, Confidence: round2(rf.mentions[0].attachP), Evidence: ri.evidence(rf.mentions[0].span)}
 		if rf.date != nil {
 			rel.DateText = cleanText(p.dateText(*rf.date))
 			if rf.date.d.kind == dkStatus {
