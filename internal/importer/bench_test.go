@@ -201,7 +201,7 @@ category TEXT NOT NULL, job TEXT NOT NULL, characters TEXT NOT NULL, PRIMARY KEY
 		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 		t.Logf("peak RSS of the test process %.0f MiB (target < 2048)", float64(ru.Maxrss)/1024)
 
-		fast, slow := searchVersusLike(t, st, dbPath, 5)
+		fast, slow := searchVersusLike(t, st, dbPath, 8)
 		t.Logf("search p95 %.2f ms, LIKE scan p95 %.2f ms", p95(fast)*1e3, p95(slow)*1e3)
 		check("search p95 ÷ LIKE scan p95", p95(fast)/p95(slow), 1.0/50, false)
 	})
@@ -237,6 +237,17 @@ func TestSearchRatioOnDatabase(t *testing.T) {
 func searchVersusLike(t *testing.T, st *store.Store, dbPath string, rounds int) (fast, slow []float64) {
 	terms := []string{"the", "ame", "amelie", "river", "ghost house", "sta", "cœur", "bjork", "winter city", "dus", "red rocket", "mos"}
 	ctx := context.Background()
+	// One round first that is not counted: it prepares the statements
+	// and warms the page cache for both sides, so that a p95 of a
+	// sub-millisecond search is not its first call's compile time.
+	for _, term := range terms {
+		if _, err := st.Search(ctx, catalog.SearchQuery{Text: term, Kinds: []catalog.EntityType{catalog.EntityFilm}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := likeScan(ctx, dbPath, catalog.FoldText(term)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for r := range rounds {
 		for _, term := range terms {
 			a := func() {
