@@ -124,9 +124,8 @@ func fitLogistic(ex []example, l2 float64, iters, minCount int) *linearModel {
 	}
 	n := len(names)
 	w := make([]float64, n+1) // w[n] is the bias
-	mo, v := make([]float64, n+1), make([]float64, n+1)
 	g := make([]float64, n+1)
-	const rate, b1, b2 = 0.1, 0.9, 0.999
+	opt := newAdam(n + 1)
 	inv := 1 / float64(len(ex))
 	for it := 1; it <= iters; it++ {
 		for k := range g {
@@ -146,20 +145,37 @@ func fitLogistic(ex []example, l2 float64, iters, minCount int) *linearModel {
 		for k := 0; k < n; k++ {
 			g[k] += l2 * w[k]
 		}
-		c1, c2 := 1-math.Pow(b1, float64(it)), 1-math.Pow(b2, float64(it))
-		for k := range w {
-			mo[k] = b1*mo[k] + (1-b1)*g[k]
-			v[k] = b2*v[k] + (1-b2)*g[k]*g[k]
-			w[k] -= rate * (mo[k] / c1) / (math.Sqrt(v[k]/c2) + 1e-8)
-		}
+		opt.step(w, g, it)
 	}
+	roundWeights(m, names, w)
+	m.Bias = math.Round(w[n]*1e4) / 1e4
+	return m
+}
+
+// adam is the Adam optimizer's state for a weight vector.
+type adam struct{ mo, v []float64 }
+
+func newAdam(n int) *adam { return &adam{mo: make([]float64, n), v: make([]float64, n)} }
+
+// step moves w against gradient g at iteration it (from 1).
+func (a *adam) step(w, g []float64, it int) {
+	const rate, b1, b2 = 0.1, 0.9, 0.999
+	c1, c2 := 1-math.Pow(b1, float64(it)), 1-math.Pow(b2, float64(it))
+	for k := range w {
+		a.mo[k] = b1*a.mo[k] + (1-b1)*g[k]
+		a.v[k] = b2*a.v[k] + (1-b2)*g[k]*g[k]
+		w[k] -= rate * (a.mo[k] / c1) / (math.Sqrt(a.v[k]/c2) + 1e-8)
+	}
+}
+
+// roundWeights stores the fitted weights of the named features,
+// rounded, without those too small to matter.
+func roundWeights(m *linearModel, names []string, w []float64) {
 	for k, f := range names {
 		if math.Abs(w[k]) >= 1e-3 {
 			m.Weights[f] = math.Round(w[k]*1e4) / 1e4
 		}
 	}
-	m.Bias = math.Round(w[n]*1e4) / 1e4
-	return m
 }
 
 // featureIndex numbers, in sorted order, the features that occur in at
@@ -315,8 +331,8 @@ func fitChoice(groups []choiceGroup, l2 float64, iters, minCount int) *linearMod
 	}
 	n := len(names)
 	w := make([]float64, n)
-	mo, v, g := make([]float64, n), make([]float64, n), make([]float64, n)
-	const rate, b1, b2 = 0.1, 0.9, 0.999
+	g := make([]float64, n)
+	opt := newAdam(n)
 	inv := 1 / float64(len(gs))
 	for it := 1; it <= iters; it++ {
 		for k := range g {
@@ -350,18 +366,11 @@ func fitChoice(groups []choiceGroup, l2 float64, iters, minCount int) *linearMod
 				}
 			}
 		}
-		c1, c2 := 1-math.Pow(b1, float64(it)), 1-math.Pow(b2, float64(it))
 		for k := range w {
 			g[k] += l2 * w[k]
-			mo[k] = b1*mo[k] + (1-b1)*g[k]
-			v[k] = b2*v[k] + (1-b2)*g[k]*g[k]
-			w[k] -= rate * (mo[k] / c1) / (math.Sqrt(v[k]/c2) + 1e-8)
 		}
+		opt.step(w, g, it)
 	}
-	for k, f := range names {
-		if math.Abs(w[k]) >= 1e-3 {
-			m.Weights[f] = math.Round(w[k]*1e4) / 1e4
-		}
-	}
+	roundWeights(m, names, w)
 	return m
 }
