@@ -15,12 +15,12 @@ const corpusDir = "../../../shared/corpus"
 
 // corpusFloor is the micro-F1 the extractor must keep on the corpus (a
 // ratchet: raised with every gain, never lowered).
-const corpusFloor = 0.46
+const corpusFloor = 0.49
 
 // fictionFloor is the micro-F1 the extractor must keep on the fictional
 // set in testdata/fiction, written and labelled before the extractor was
 // run on it (a ratchet too).
-const fictionFloor = 0.50
+const fictionFloor = 0.52
 
 func TestFictionScore(t *testing.T) {
 	rep, err := RunCorpus("testdata/fiction", extract.New())

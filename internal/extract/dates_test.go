@@ -145,3 +145,33 @@ func FuzzParseDates(f *testing.F) {
 		}
 	})
 }
+
+// The nearest verb of tense before a date decides whether its statement
+// has happened, not any past verb earlier in the sentence.
+func TestDatesTenseOfStatement(t *testing.T) {
+	x := New()
+	for _, tt := range []struct {
+		text string
+		past bool
+	}{
+		{"Lantern Video has announced that Paper Moon will arrive on Blu-ray on 3/19.", false},
+		{"Paper Moon opened in theaters on 1/19.", true},
+		{"Paper Moon was pushed back to 1/10.", false},
+		{"The label announced on 1/10 that the disc is due on 3/19.", true},
+		{"Paper Moon premiered at Cannes and arrives on Blu-ray on 3/19.", false},
+	} {
+		doc, err := ParseInput([]byte("date 2024-01-29\n"+tt.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := x.parse(doc)
+		s := &p.sents[0]
+		if len(s.dates) == 0 {
+			t.Errorf("%q: no date", tt.text)
+			continue
+		}
+		if got := pastBefore(s, s.dates[0].start); got != tt.past {
+			t.Errorf("%q: past = %v, want %v", tt.text, got, tt.past)
+		}
+	}
+}

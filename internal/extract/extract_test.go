@@ -208,3 +208,68 @@ func FuzzExtract(f *testing.F) {
 		_ = ToLabels(res)
 	})
 }
+
+// A capitalized word the lexicon knows as something else ("Star" is a
+// role word) may open a longer title in mid-sentence; the same word
+// opening the sentence or alone is no candidate.
+func TestTitleCandidatesWithLexiconWords(t *testing.T) {
+	x := New()
+	cands := func(text string) []string {
+		doc, err := ParseInput([]byte("date 2024-01-29\n"+text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := x.parse(doc)
+		var out []string
+		for si := range p.sents {
+			for _, c := range titleCandidates(p, si) {
+				out = append(out, c.text)
+			}
+		}
+		return out
+	}
+	has := func(xs []string, x string) bool {
+		for _, y := range xs {
+			if y == x {
+				return true
+			}
+		}
+		return false
+	}
+	if got := cands("That would be director Ada Moss’ Star Lanterns Over Ice, due in May."); !has(got, "Star Lanterns Over Ice") {
+		t.Errorf("candidates %q lack %q", got, "Star Lanterns Over Ice")
+	}
+	for _, tt := range []struct{ text, not string }{
+		{"Directed by Tomas Reyes, the thriller opens in May.", "Directed by Tomas Reyes"},
+		{"The film is out on Blu-ray Disc today.", "Blu-ray Disc"},
+		{"It comes with a Limited Edition Slipcover.", "Limited Edition Slipcover"},
+	} {
+		if got := cands(tt.text); has(got, tt.not) {
+			t.Errorf("%q: candidates %q include %q", tt.text, got, tt.not)
+		}
+	}
+}
+
+// A list whose items name a film and a date but no format inherits the
+// format of the paragraph that introduces it, one release per item.
+func TestListItemsInheritTheIntroducedFormat(t *testing.T) {
+	l := extractLabels(t, "date 2026-03-02\nsource https://example.org/list\nThe following films have new release dates in theaters:\n\n"+
+		"Copper Sky: New Date – May 4, 2026\n\nSalt Meridian: New Date – TBA\n\nHollow Pines: New Date – June 12, 2026\n\nWinter Ferry: New Date – TBA\n")
+	got := map[string]string{}
+	for _, tl := range l.Titles {
+		for _, r := range tl.Releases {
+			f, d := "", ""
+			if r.Format != nil {
+				f = *r.Format
+			}
+			if r.Date != nil {
+				d = *r.Date
+			}
+			got[tl.Title] = f + " " + d
+		}
+	}
+	want := map[string]string{"Copper Sky": "theatrical 2026-05-04", "Salt Meridian": "theatrical ", "Hollow Pines": "theatrical 2026-06-12", "Winter Ferry": "theatrical "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("releases = %v\nwant %v", got, want)
+	}
+}

@@ -220,7 +220,8 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 			ms := r.titles.mentions[fm.sent]
 			for _, m := range ms {
 				gi := g.titles.match(r.titles.filmOf[m].key)
-				ex = append(ex, example{feats: pairFeatures(r.p, fm, m, ms, r.formats), y: g.hasFormat(gi, fm.format)})
+				y := g.hasFormat(gi, fm.format) && nearestSameFormat(r.formats, fm, m)
+				ex = append(ex, example{feats: pairFeatures(r.p, fm, m, ms, r.formats), y: y})
 			}
 		}
 	}
@@ -611,4 +612,25 @@ func (x *Extractor) ExtractWithGoldTitles(a TrainingArticle) (*Result, error) {
 	p := x.parse(doc)
 	r := x.recognize(context.Background(), p, nil, newGoldTitles(a.Gold).keys...)
 	return r.result(), nil
+}
+
+// nearestSameFormat reports whether fm is, of the mentions of its format
+// in its sentence, the one nearest film mention m: the one a reader
+// pairs with the film when a sentence names the format for several
+// films ("A on Blu-ray on 4/9, B on Blu-ray on 4/16"). A film released
+// on a format is a positive example only with that mention.
+func nearestSameFormat(formats []*formatMention, fm *formatMention, m *titleCand) bool {
+	dist := func(o *formatMention) int {
+		if o.i >= m.j {
+			return o.i - m.j
+		}
+		return 2 * (m.i - o.j) // a format named before the film is a weaker pairing
+	}
+	d := dist(fm)
+	for _, o := range formats {
+		if o != fm && o.sent == fm.sent && o.format == fm.format && !o.inherited && dist(o) < d {
+			return false
+		}
+	}
+	return true
 }

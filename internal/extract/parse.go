@@ -78,7 +78,9 @@ func (p *parsed) computeInExtrasList(s *sentence) bool {
 		if !p.isListItem(&p.sents[k]) || p.blocks[p.sents[k].block].kind == blockHeading {
 			return p.introducesExtras(k)
 		}
-		if p.introducesExtras(k) && endsWithColon(p, &p.sents[k]) {
+		if p.introducesExtras(k) && (endsWithColon(p, &p.sents[k]) || isHeadingLine(p.text[p.sents[k].start:p.sents[k].end])) {
+			// An item that names the extras as a whole and is written
+			// as a heading ("• BONUS MATERIALS") introduces the rest.
 			return true
 		}
 	}

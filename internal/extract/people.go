@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // People: every run of two to four capitalized words (with name
@@ -108,12 +109,20 @@ func personName(toks []token) string {
 	return strings.Join(parts, " ")
 }
 
-// possessiveSuffix returns the "'s" or "’s" that ends w.
+// possessiveSuffix returns the possessive that ends w: an apostrophe
+// of any kind and an s ("Rex's", "Pratt‘s"), or the apostrophe of a
+// plural possessive ("Abrams’").
 func possessiveSuffix(w string) string {
-	for _, suf := range []string{"'s", "’s", "'S", "’S", "`s", "´s", "′s"} {
-		if strings.HasSuffix(w, suf) {
-			return suf
-		}
+	r, n := utf8.DecodeLastRuneInString(w)
+	if isApostrophe(r) {
+		return w[len(w)-n:]
+	}
+	if r != 's' && r != 'S' {
+		return ""
+	}
+	a, m := utf8.DecodeLastRuneInString(w[:len(w)-1])
+	if isApostrophe(a) {
+		return w[len(w)-1-m:]
 	}
 	return ""
 }

@@ -131,7 +131,8 @@ func (r *recognition) catalogLookup(ctx context.Context, p *parsed, idx CatalogI
 }
 
 // addInheritedFormats adds, for each sentence that announces a release
-// of a film it names without naming a format, a release mention of the
+// of a film it names without naming a format (a release verb and a date,
+// or a list item with a day, a month or "TBA"), a release mention of the
 // formats the text was about before (or of no format), one per film.
 func (r *recognition) addInheritedFormats() {
 	p := r.p
@@ -151,7 +152,7 @@ func (r *recognition) addInheritedFormats() {
 	}
 	for si := range p.sents {
 		s := &p.sents[si]
-		if len(bySent[si]) > 0 || len(r.titles.mentions[si]) == 0 || !announcesRelease(s) || p.isHeading(s) {
+		if len(bySent[si]) > 0 || len(r.titles.mentions[si]) == 0 || !(announcesRelease(s) || p.isListItem(s) && hasCalendarDate(s)) || p.isHeading(s) && !p.isListItem(s) {
 			continue
 		}
 		inh := inheritedFormats(p, si, bySent, lastHeading[si])
@@ -163,7 +164,7 @@ func (r *recognition) addInheritedFormats() {
 			}
 			seen[f] = true
 			mk := func(format, streamer string) {
-				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true}
+				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true, of: f}
 				r.formats = append(r.formats, fm)
 			}
 			if len(inh) == 0 {
@@ -226,6 +227,13 @@ func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
 			if f := r.titles.filmOf[m]; allowed == nil || allowed(f) {
 				ms = append(ms, m)
 			}
+		}
+		if fm.inherited && fm.of != nil && (allowed == nil || allowed(fm.of)) {
+			// A sentence that names films and announces a release without
+			// a format announces a release of each film it names.
+			fm.film, fm.attachP = fm.of, 1
+			r.formatFilms[fm] = []*filmEntity{fm.film}
+			continue
 		}
 		if fm.inherited || len(ms) == 0 {
 			fm.film, fm.attachP = pick(factRelease, fm.sent, fm.i)
@@ -583,3 +591,15 @@ func (p *parsed) dateText(dr dateRef) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// hasCalendarDate reports whether sentence s names a day or a month, or
+// says the date is to be announced: more than a year, which in a list
+// item is usually a film's own ("Tundra Run (1978)").
+func hasCalendarDate(s *sentence) bool {
+	for _, d := range s.dates {
+		if d.month > 0 || d.day > 0 || d.status != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
@@ -22,8 +23,11 @@ type formatMention struct {
 	// no format; the format (or none) is the one the text was about
 	// before (a heading, the paragraph).
 	inherited bool
-	film      *filmEntity
-	attachP   float64
+	// of: for an inherited mention, the film of the sentence it was made
+	// for.
+	of      *filmEntity
+	film    *filmEntity
+	attachP float64
 }
 
 // orgMention is an organization a sentence names: a known label, a
@@ -43,11 +47,16 @@ type orgMention struct {
 // uses for it ("Sony" and "Sony Pictures Home Entertainment" are one
 // label, named the second way), and an unknown organization whose name
 // starts with a known one's is that one.
+//
+// Lengths count runes with white space folded, and the first of two
+// forms of one length wins, so that the choice does not depend on how
+// the text encodes its spaces.
 func canonicalOrgs(orgs []*orgMention) map[string]int {
 	longest := map[string]string{}
 	for _, o := range orgs {
-		if len(o.name) > len(longest[o.key]) {
-			longest[o.key] = o.name
+		name := strings.Join(strings.Fields(o.name), " ")
+		if utf8.RuneCountInString(name) > utf8.RuneCountInString(longest[o.key]) {
+			longest[o.key] = name
 		}
 	}
 	count := map[string]int{}
@@ -101,12 +110,25 @@ func findFormats(p *parsed, si int) []*formatMention {
 
 // inheritedFormats returns, for a sentence that announces a release
 // without naming a format, the formats the text was about before it: those
-// of the last sentence of its block that names any, else those of the
-// last heading before it that names any; none when neither does.
+// of the last sentence of its block that names any; for a list item,
+// those of the paragraph that introduces the list (the last one before
+// the run of items); else those of the last heading before it that
+// names any; none when no such sentence does.
 func inheritedFormats(p *parsed, si int, formats [][]*formatMention, lastHeading int) []*formatMention {
-	for k := si - 1; k >= 0 && p.sents[k].block == p.sents[si].block; k-- {
+	k := si - 1
+	for ; k >= 0 && p.sents[k].block == p.sents[si].block; k-- {
 		if len(formats[k]) > 0 {
 			return formats[k]
+		}
+	}
+	if p.isListItem(&p.sents[si]) {
+		for k >= 0 && p.isListItem(&p.sents[k]) && len(formats[k]) == 0 {
+			k--
+		}
+		for b := k; k >= 0 && k > lastHeading && p.sents[k].block == p.sents[b].block; k-- {
+			if len(formats[k]) > 0 {
+				return formats[k]
+			}
 		}
 	}
 	if lastHeading >= 0 {
@@ -235,7 +257,12 @@ func pairFeatures(p *parsed, fm *formatMention, m *titleCand, films []*titleCand
 			otherFormats++
 		}
 	}
-	add("films-between="+bucket(otherFilms, 0, 1), "formats-between="+bucket(otherFormats, 0, 1))
+	add("films-between="+bucket(otherFilms, 0, 1, 2), "formats-between="+bucket(otherFormats, 0, 1))
+	if dir == "film-before" && otherFilms > 0 && coordinatedFilms(s, m, films, lo, hi) {
+		// "X, Y and Z (2001) on Blu-ray": the films between are a list
+		// the format applies to as a whole.
+		add("coordinated")
+	}
 	for k := lo; k < hi; k++ {
 		switch s.tokens[k].norm {
 		case ";":
@@ -253,6 +280,10 @@ func pairFeatures(p *parsed, fm *formatMention, m *titleCand, films []*titleCand
 	if m.listHead {
 		add("film-list-head")
 	}
+	if dir == "film-after" && m.i > 0 && s.tokens[m.i-1].norm == "of" {
+		// "a 4K edition of Lantern Row"
+		add("film-after-of")
+	}
 	if fm.i > 0 {
 		switch s.tokens[fm.i-1].norm {
 		case "on", "to", "in", "onto", "via":
@@ -265,6 +296,44 @@ func pairFeatures(p *parsed, fm *formatMention, m *titleCand, films []*titleCand
 		}
 	}
 	return f
+}
+
+// coordinatedFilms reports whether tokens [lo, hi) between film mention
+// m and a format word hold only further film mentions joined by commas,
+// "and", "or", "&", parenthesized years and a preposition or "both"
+// before the format: a list of films the format is said of together.
+func coordinatedFilms(s *sentence, m *titleCand, films []*titleCand, lo, hi int) bool {
+	inFilm := func(k int) bool {
+		for _, o := range films {
+			if o != m && k >= o.i && k < o.j {
+				return true
+			}
+		}
+		return false
+	}
+	depth := 0
+	for k := lo; k < hi; k++ {
+		t := s.tokens[k]
+		switch {
+		case inFilm(k):
+		case t.norm == "(":
+			depth++
+		case t.norm == ")":
+			depth = max(0, depth-1)
+		case depth > 0:
+			if t.kind != tokNumber {
+				return false
+			}
+		case t.norm == "," || t.norm == "and" || t.norm == "or" || t.norm == "&" || t.norm == "both" || t.norm == "all" || t.norm == "each":
+		case t.norm == "on" || t.norm == "in" || t.norm == "to" || t.norm == "onto":
+			if k != hi-1 && !(k == hi-2 && s.tokens[hi-1].norm == "both") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // releaseFeatures describes a format mention: is it a release (and not
@@ -423,11 +492,8 @@ func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMen
 		add("only-date-in-sent")
 	}
 	add("lead=" + dateLead(s, d.start))
-	for k := 0; k < d.start; k++ {
-		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value == "past" {
-			add("past-verb-before")
-			break
-		}
+	if pastBefore(s, d.start) {
+		add("past-verb-before")
 	}
 	if d.last {
 		add("last")
@@ -483,14 +549,32 @@ func formatsIn(formats []*formatMention, si int) []*formatMention {
 // resolvedDate resolves a date reference against the publication date,
 // reading the past when its sentence says the date has passed.
 func resolvedDate(p *parsed, dr dateRef) (catalog.PartialDate, bool) {
-	s := &p.sents[dr.sent]
-	past := false
-	for k := 0; k < dr.d.start; k++ {
-		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value == "past" {
-			past = true
+	return dr.d.resolve(p.pub, 0, pastBefore(&p.sents[dr.sent], dr.d.start))
+}
+
+// pastBefore reports whether the statement a date at token k belongs to
+// has happened: the nearest verb of tense before it is a past one
+// ("opened Jan. 27"). A future ("has announced that it will arrive on
+// 3/19") or a move to a new date ("was pushed back to May") is not.
+func pastBefore(s *sentence, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		switch s.tokens[i].norm {
+		case "will", "shall", "'ll", "won't", "upcoming", "forthcoming":
+			return false
 		}
+		m, ok := s.entryAt(i, lcVerb)
+		if !ok {
+			continue
+		}
+		switch m.entry.value {
+		case "past":
+			return true
+		case "upcoming", "moved":
+			return false
+		}
+		i = m.start
 	}
-	return dr.d.resolve(p.pub, 0, past)
+	return false
 }
 
 // labelFeatures describes the pair (format mention, organization):

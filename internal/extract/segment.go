@@ -139,6 +139,7 @@ const minWrappedLine = 40
 func segmentBlocks(text string, from int) []block {
 	var out []block
 	var cur *block
+	width := wrapWidth(text[from:])
 	closeBlock := func() {
 		if cur == nil {
 			return
@@ -163,7 +164,7 @@ func segmentBlocks(text string, from int) []block {
 		}
 		body := text[s.start:s.end]
 		marker, rest := listMarker(body)
-		if cur != nil && marker == "" && joinsLine(text[cur.content.start:cur.end], body) {
+		if cur != nil && marker == "" && joinsLine(text[cur.content.start:cur.end], body, width) {
 			cur.end = s.end
 			continue
 		}
@@ -179,12 +180,47 @@ func segmentBlocks(text string, from int) []block {
 	return out
 }
 
+// wrapWidth returns the width a hard-wrapped text was wrapped to: the
+// length in runes of its longest line, when blank lines separate its
+// paragraphs; 0 when none do (a line break is then a paragraph break).
+func wrapWidth(text string) int {
+	longest, blankBetween, seenText, blank := 0, false, false, false
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimRightFunc(line, isSpaceRune)
+		if strings.TrimSpace(line) == "" {
+			blank = seenText
+			continue
+		}
+		if blank {
+			blankBetween = true
+		}
+		seenText, blank = true, false
+		longest = max(longest, utf8.RuneCountInString(line))
+	}
+	if !blankBetween {
+		return 0
+	}
+	return longest
+}
+
 // joinsLine decides whether the line next continues the block whose
-// text so far is acc.
-func joinsLine(acc, next string) bool {
+// text so far is acc, in a text wrapped to width runes (0 when it is
+// not wrapped).
+//
+// A line that ends a sentence ends its paragraph, unless the text is
+// wrapped and the first word of the next line would not have fit on it:
+// a wrapper breaks a line only there, so a sentence that ends a full
+// line may go on in the next one.
+func joinsLine(acc, next string, width int) bool {
 	acc = strings.TrimSpace(acc)
 	if endsSentence(acc) {
-		return false
+		last := acc
+		if k := strings.LastIndexByte(acc, '\n'); k >= 0 {
+			last = acc[k+1:]
+		}
+		first, _, _ := strings.Cut(strings.TrimSpace(next), " ")
+		n := utf8.RuneCountInString(strings.TrimSpace(last))
+		return width > 0 && n >= minWrappedLine && n+1+utf8.RuneCountInString(first) > width && !isHeadingLine(acc)
 	}
 	if isHeadingLine(acc) {
 		// A long heading wrapped onto a second line continues it.
@@ -334,9 +370,36 @@ func sentenceEndsAt(toks []token, i int) bool {
 		return false
 	}
 	n := toks[j]
+	if toks[i].norm == "!" && j == i+1 && inNameBang(toks, i) {
+		return false
+	}
 	switch {
 	case n.kind == tokNumber, n.kind == tokWord && n.upper, n.quote != 0, n.norm == "(", n.norm == "[":
 		return true
 	}
 	return false
 }
+
+// inNameBang reports whether the "!" at toks[i] belongs to a name
+// ("Shout! Factory", "Yahoo! Movies"): it is attached to a capitalized
+// word in mid-sentence and followed by a capitalized word that does not
+// open sentences (an article, a pronoun).
+func inNameBang(toks []token, i int) bool {
+	if i < 2 || toks[i].spaceBefore {
+		return false
+	}
+	prev, before, next := toks[i-1], toks[i-2], toks[i+1]
+	if prev.kind != tokWord || !prev.upper || before.norm == "." || before.norm == "!" || before.norm == "?" {
+		return false
+	}
+	if next.kind != tokWord || !next.upper || sentenceOpeners[next.norm] {
+		return false
+	}
+	return true
+}
+
+// sentenceOpeners are words that commonly open a sentence.
+var sentenceOpeners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "it": true, "its": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true,
+	"there": true, "and": true, "but": true, "so": true, "if": true, "in": true, "on": true, "at": true, "for": true,
+	"as": true, "what": true, "when": true, "now": true, "then": true, "also": true, "meanwhile": true, "still": true}

@@ -96,3 +96,70 @@ func TestTokensAbsorbTypography(t *testing.T) {
 		}
 	}
 }
+
+// A plural possessive ("Abrams’ film") is one possessive word; a single
+// quote that closes a quotation is not.
+func TestTokensPluralPossessive(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		poss []string // words read as possessive
+	}{
+		{"J. J. Abrams’ Star Trek arrives.", []string{"abrams"}},
+		{"the Coens' new film", []string{"coens"}},
+		{"Ada Moss's film", []string{"moss"}},
+		{"the ‘Jaws’ sequel", nil},
+		{"'Hollow Pines' arrives.", nil},
+		{"the actors' union", nil}, // lower case: not a name
+	} {
+		var got []string
+		for _, tk := range tokenize(tt.text, span{0, len(tt.text)}) {
+			if tk.poss {
+				got = append(got, tk.base)
+			}
+		}
+		if diff := cmp.Diff(tt.poss, got); diff != "" {
+			t.Errorf("%q possessives (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// An exclamation mark inside a company's name does not end the sentence.
+func TestSentencesNameWithExclamation(t *testing.T) {
+	text := "In other news, Shout! Factory has set it for May. What a film! The label agrees. Wow! Amazing!"
+	b := segmentBlocks(text, 0)[0]
+	var got []string
+	for _, s := range segmentSentences(text, b) {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{"In other news, Shout! Factory has set it for May.", "What a film!", "The label agrees.", "Wow!", "Amazing!"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
+// In a text whose paragraphs are separated by blank lines, a sentence
+// that ends a full line goes on in the next line (the wrapper broke it
+// there); in a text with one paragraph per line it ends the paragraph.
+func TestSegmentWrappedSentenceEnd(t *testing.T) {
+	// Wrapped at 64 runes: "Extras" did not fit after "Video." on the
+	// first line.
+	wrapped := "Harbour Lights arrives on Blu-ray on May 4 from Lantern Video.\n" +
+		"Extras include a commentary. The disc also has a booklet with an\n" +
+		"essay by a critic.\n\nA second paragraph starts here."
+	want := []string{
+		"Harbour Lights arrives on Blu-ray on May 4 from Lantern Video. Extras include a commentary. The disc also has a booklet with an essay by a critic.",
+		"A second paragraph starts here.",
+	}
+	if diff := cmp.Diff(want, blockTexts(wrapped)); diff != "" {
+		t.Errorf("wrapped text (-want +got):\n%s", diff)
+	}
+	lines := "Harbour Lights arrives on Blu-ray on May 4 from Lantern Video, with extras.\nThe label also set Salt Meridian for June on DVD and Blu-ray with a booklet.\nA third paragraph."
+	want = []string{
+		"Harbour Lights arrives on Blu-ray on May 4 from Lantern Video, with extras.",
+		"The label also set Salt Meridian for June on DVD and Blu-ray with a booklet.",
+		"A third paragraph.",
+	}
+	if diff := cmp.Diff(want, blockTexts(lines)); diff != "" {
+		t.Errorf("one paragraph per line (-want +got):\n%s", diff)
+	}
+}

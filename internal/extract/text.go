@@ -129,6 +129,9 @@ func tokenize(text string, s span) []token {
 			continue
 		case isWordRune(r):
 			end := wordEnd(text, i, s.end)
+			if pe := pluralPossessiveEnd(text, i, end, s.end, out); pe > end {
+				end = pe
+			}
 			out = append(out, newWordToken(text, span{i, end}, space))
 			i = end
 		default:
@@ -196,6 +199,49 @@ func wordEnd(text string, i, limit int) int {
 		}
 	}
 	return j
+}
+
+// pluralPossessiveEnd returns where a plural possessive ends when the
+// word text[i:end] is one ("Abrams’ film", "the Coens' new film"): a
+// capitalized word of three or more letters ending in s, followed by an
+// apostrophe and then a space or the end, with no single quote open
+// before it in the sentence (then the mark closes a quotation:
+// ‘Jaws’). Otherwise it returns end.
+func pluralPossessiveEnd(text string, i, end, limit int, before []token) int {
+	if end >= limit || end-i < 3 || text[end-1] != 's' || !startsUpper(text[i:end]) {
+		return end
+	}
+	r, n := utf8.DecodeRuneInString(text[end:limit])
+	if r != '\'' && r != '’' {
+		return end
+	}
+	if end+n < limit {
+		next, _ := utf8.DecodeRuneInString(text[end+n : limit])
+		if !isSpaceRune(next) {
+			return end
+		}
+	}
+	open := false
+	for k := len(before) - 1; k >= 0 && k >= len(before)-30; k-- {
+		t := before[k]
+		if t.quote != '\'' {
+			continue
+		}
+		// An opening mark stands before a word, a closing one after.
+		if t.spaceBefore || k == 0 {
+			open = !open
+			if open {
+				break
+			}
+		} else {
+			open = false
+			break
+		}
+	}
+	if open {
+		return end
+	}
+	return end + n
 }
 
 func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }

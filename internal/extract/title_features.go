@@ -14,11 +14,46 @@ type titleStats struct {
 	heading   map[string]bool
 	body      map[string]bool
 	listHead  map[string]bool
+	// tails counts, over the first sentences of list items, the two
+	// words that follow a separator: a run of items written to one
+	// template ("Title: Release Date – TBD") repeats them.
+	tails map[string]int
+}
+
+// tailAfter returns the two words after the separators that follow token
+// k of s ("release date" in "Title: Release Date – TBD"), or "" when no
+// separator follows or fewer than two words do.
+func tailAfter(s *sentence, k int) string {
+	if k >= len(s.tokens) || s.tokens[k].kind != tokPunct {
+		return ""
+	}
+	for k < len(s.tokens) && s.tokens[k].kind == tokPunct {
+		k++
+	}
+	if k+1 >= len(s.tokens) || s.tokens[k].kind == tokPunct || s.tokens[k+1].kind == tokPunct {
+		return ""
+	}
+	return s.tokens[k].norm + " " + s.tokens[k+1].norm
 }
 
 func newTitleStats(p *parsed, cands [][]*titleCand) *titleStats {
 	st := &titleStats{sentences: map[string]int{}, quoted: map[string]bool{}, heading: map[string]bool{},
-		body: map[string]bool{}, listHead: map[string]bool{}}
+		body: map[string]bool{}, listHead: map[string]bool{}, tails: map[string]int{}}
+	for si := range p.sents {
+		s := &p.sents[si]
+		if !p.isListItem(s) || !s.firstInBlock {
+			continue
+		}
+		seen := map[string]bool{}
+		for k, t := range s.tokens {
+			if t.kind == tokPunct && (k == 0 || s.tokens[k-1].kind != tokPunct) {
+				if tl := tailAfter(s, k); tl != "" && !seen[tl] {
+					seen[tl] = true
+					st.tails[tl]++
+				}
+			}
+		}
+	}
 	for si, cs := range cands {
 		seen := map[string]bool{}
 		for _, c := range cs {
@@ -126,6 +161,12 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 			add("has:" + cl.String())
 		}
 	}
+	if breaksTitle(s, c.i) {
+		add("edge-lex-start")
+	}
+	if breaksTitle(s, c.j-1) {
+		add("edge-lex-end")
+	}
 	for _, d := range s.dates {
 		if d.start < c.j && c.i < d.end {
 			add("has:date")
@@ -159,6 +200,9 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 	}
 	if c.listHead {
 		add("listhead")
+		if tl := tailAfter(s, c.j); tl != "" && st.tails[tl] >= 3 {
+			add("listhead-template")
+		}
 	}
 	if p.inExtrasList(s) {
 		add("extras-list")

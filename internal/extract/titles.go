@@ -235,7 +235,7 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 	out := make([]*titleCand, 0, len(order))
 	for _, k := range order {
 		if c := byRange[k]; c.key != "" && (c.quoted || c.italic || !onlyClosedWords(s, c.i, c.j) && !isVocabularyName(s, c.i, c.j) &&
-			!breaksTitle(s, c.i) && !breaksTitle(s, c.j-1)) {
+			!hardBreak(s, c.i) && !hardBreak(s, c.j-1) && (c.j-c.i > 1 || !breaksTitle(s, c.i))) {
 			out = append(out, c)
 		}
 	}
@@ -289,6 +289,29 @@ func isVocabularyName(s *sentence, i, j int) bool {
 // that a title may start after or end before.
 func breaksTitle(s *sentence, k int) bool {
 	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcRole, lcExtra, lcDescriptor, lcVerb, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical} {
+		if s.covers(k, c) {
+			return true
+		}
+	}
+	_, ok := s.dateAt(k)
+	return ok
+}
+
+// hardBreak reports whether token k of s is a word of another kind that
+// a title never starts or ends with: a format, a label, a service, a
+// festival, a prize, a country or a date. Common words the lexicon
+// also knows ("Star", "Dead", "Return", "Director") may open or close a
+// longer title when capitalized, and the title model scores that.
+func hardBreak(s *sentence, k int) bool {
+	t := s.tokens[k]
+	if !breaksTitle(s, k) {
+		return false
+	}
+	if t.kind != tokWord || !t.upper || t.allCaps && !s.isAllCapsSentence() || k == 0 || k == 1 && s.tokens[0].kind == tokPunct {
+		// A word capitalized because it opens the sentence says nothing.
+		return true
+	}
+	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcExtra} {
 		if s.covers(k, c) {
 			return true
 		}

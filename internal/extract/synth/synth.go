@@ -356,8 +356,10 @@ func (g *gen) noise(director string) string {
 
 // article builds one article of a random shape.
 func (g *gen) article() {
-	shape := g.r.IntN(5)
+	shape := g.r.IntN(6)
 	switch shape {
+	case 4: // a schedule list: one line per film, written to one template
+		g.scheduleList()
 	case 0, 1, 2: // one film: release, credits, maybe extras and a festival
 		title := g.title()
 		f := g.newFilm(title)
@@ -431,6 +433,50 @@ func (g *gen) article() {
 			para = append(para, g.noise(""))
 		}
 		g.text = append(g.text, strings.Join(para, " "))
+	}
+}
+
+// scheduleList writes an introduction that names the format once and
+// then one plain line per film, every line written to the same template
+// ("Title: New date – May 4"), some with no date yet.
+func (g *gen) scheduleList() {
+	format := g.pick([]string{"theatrical", "bluray", "uhd4k", "digital"})
+	fp := g.pick(fmtPhrases[format])
+	intros := []string{
+		"Here is where the %s dates stand now.",
+		"Several titles have changed their %s dates; the list below has the latest.",
+		"The following films have new %s release dates:",
+		"Our running list of %s dates, updated weekly.",
+	}
+	intro := fmt.Sprintf(g.pick(intros), fp)
+	if format == "theatrical" {
+		intro = strings.Replace(intro, fp+" dates", "dates in "+fp, 1)
+		intro = strings.Replace(intro, fp+" release dates", "release dates in "+fp, 1)
+	}
+	g.text = append(g.text, intro)
+	templates := []struct{ dated, tba string }{
+		{"%s: New Date – %s", "%s: New Date – TBA"},
+		{"%s — opens %s", "%s — date to be announced"},
+		{"%s | %s", "%s | TBD"},
+		{"%s (moved to %s)", "%s (no new date yet)"},
+	}
+	tpl := templates[g.r.IntN(len(templates))]
+	var lines []string
+	for range 3 + g.r.IntN(5) {
+		title := g.title()
+		f := g.newFilm(title)
+		if g.chance(0.6) {
+			dw, iso := g.date()
+			f.release(format, iso, "")
+			lines = append(lines, fmt.Sprintf(tpl.dated, title, dw))
+		} else {
+			f.release(format, "", "")
+			lines = append(lines, fmt.Sprintf(tpl.tba, title))
+		}
+	}
+	g.text = append(g.text, lines...)
+	if g.chance(0.5) {
+		g.text = append(g.text, g.noise(""))
 	}
 }
 
