@@ -35,9 +35,13 @@ func main() {
 	nSynth := flag.Int("synth", defaultSynth, "add this many of package synth's own labelled articles to what is fitted")
 	debug := flag.String("debug", "", "with -cv, print the title decisions of these development articles (comma-separated names, or all)")
 	diff := flag.String("diff", "", "with -cv, print what these development articles missed and invented (comma-separated names, or all)")
+	bag := flag.Int("bag", defaultBag, "average this many fits, each with its own sample of synthetic articles")
 	flag.Parse()
-	synthArticles = synth.Articles(*nSynth, 1)
-	if err := run(*corpus, *out, *cv, *heldout, *verbose, *debug, *diff); err != nil {
+	f := fitter{}
+	for k := range max(1, *bag) {
+		f.synthSets = append(f.synthSets, synth.Articles(*nSynth, uint64(k+1)))
+	}
+	if err := f.run(*corpus, *out, *cv, *heldout, *verbose, *debug, *diff); err != nil {
 		fmt.Fprintln(os.Stderr, "marquee-fit:", err)
 		os.Exit(1)
 	}
@@ -47,9 +51,35 @@ func main() {
 // corpus's development part.
 const defaultSynth = 60
 
-var synthArticles []extract.TrainingArticle
+// defaultBag is how many fits are averaged: the spread of scores between
+// samples of synthetic articles (about ±0.01 micro-F1 on the held-out
+// part) shrinks when their weights are averaged.
+const defaultBag = 5
 
-func run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) error {
+// fitter fits the models to the corpus beside each of its samples of
+// synthetic articles and averages the fits.
+type fitter struct {
+	synthSets [][]extract.TrainingArticle
+}
+
+// fit returns the averaged weights and the first fit's report.
+func (f fitter) fit(train []extract.TrainingArticle, l2 map[string]float64) (*extract.Weights, []string, error) {
+	var ws []*extract.Weights
+	var report []string
+	for i, set := range f.synthSets {
+		w, r, err := extract.Fit(append(train[:len(train):len(train)], set...), l2)
+		if err != nil {
+			return nil, nil, err
+		}
+		if i == 0 {
+			report = r
+		}
+		ws = append(ws, w)
+	}
+	return extract.AverageWeights(ws), report, nil
+}
+
+func (f fitter) run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) error {
 	l2 := map[string]float64{}
 	if v := os.Getenv("MARQUEE_FIT_L2"); v != "" {
 		for _, kv := range strings.Split(v, ",") {
@@ -76,7 +106,7 @@ func run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) 
 					train = append(train, a)
 				}
 			}
-			w, _, err := extract.Fit(append(train, synthArticles...), l2)
+			w, _, err := f.fit(train, l2)
 			if err != nil {
 				return err
 			}
@@ -108,7 +138,7 @@ func run(corpus, out string, cv int, heldout, verbose bool, debug, diff string) 
 			return err
 		}
 	}
-	w, report, err := extract.Fit(append(dev, synthArticles...), l2)
+	w, report, err := f.fit(dev, l2)
 	if err != nil {
 		return err
 	}

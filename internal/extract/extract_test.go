@@ -125,7 +125,10 @@ func TestExtrasItems(t *testing.T) {
 		"featurette|Cold Water|",
 		"deleted_scenes||",
 		"other|gag reel|",
-		"trailer||",
+		// A kind with its names in parentheses is one extra per name.
+		"trailer|Teaser|",
+		"trailer|Spot One|",
+		"trailer|Spot Two|",
 		"booklet|booklet essay|Jo Park",
 	} {
 		if !got[want] {

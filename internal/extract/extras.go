@@ -163,10 +163,12 @@ func itemName(p *parsed, s *sentence, kind catalog.ExtraKind, i, j int) string {
 // is a sentence about it, not its name.
 const maxItemNameWords = 6
 
-// isLeadWord reports articles and quantity words that lead an item.
+// isLeadWord reports the conjunctions and articles that lead an item
+// ("and a gag reel"); words that describe it ("new", "original", "three")
+// belong to its name.
 func isLeadWord(w string) bool {
 	switch w {
-	case "and", "plus", "or", "also", "a", "an", "the", "new", "two", "three", "four", "five", "six", "several", "some", "all", "all-new", "rare", "exclusive", "original", "archival":
+	case "and", "plus", "or", "also", "a", "an", "the":
 		return true
 	}
 	return false
@@ -239,6 +241,15 @@ func proseExtras(p *parsed, si int, pr *peopleReading) []*extraMention {
 		if !ok {
 			kind, at = catalog.ExtraFeaturette, itemStart
 		}
+		if parts := namedParts(s, itemStart, end); ok && len(parts) >= 2 {
+			// "8 featurettes (Gotta Love the Squad, The Way of the
+			// Gunn, ...)": one extra of the item's kind per name.
+			for _, pt := range parts {
+				out = append(out, &extraMention{sent: si, at: at, span: span{toks[pt[0]].start, toks[pt[1]-1].end}, kind: kind,
+					title: strings.TrimSpace(p.text[toks[pt[0]].start:toks[pt[1]-1].end])})
+			}
+			return
+		}
 		if q == "" {
 			q = itemName(p, s, kind, itemStart, end)
 		}
@@ -260,6 +271,73 @@ func proseExtras(p *parsed, si int, pr *peopleReading) []*extraMention {
 	}
 	flush(len(toks))
 	return out
+}
+
+// namedParts returns, for an item [i, j) that names a kind of extra and
+// then lists names in parentheses ("3 trailers (War Movie, Horror Movie,
+// and Buddy-Cop)"), the token ranges of the names; nil when the item has
+// no such list. Each name starts with a capitalized word or a quote.
+func namedParts(s *sentence, i, j int) [][2]int {
+	toks := s.tokens
+	lp := -1
+	for k := i; k < j; k++ {
+		if toks[k].norm == "(" {
+			lp = k
+			break
+		}
+	}
+	if lp < 0 {
+		return nil
+	}
+	if _, _, ok := kindIn(s, i, lp); !ok {
+		return nil
+	}
+	rp := -1
+	for k := lp + 1; k < j; k++ {
+		if toks[k].norm == ")" {
+			rp = k
+			break
+		}
+	}
+	if rp < 0 {
+		return nil
+	}
+	var parts [][2]int
+	a := lp + 1
+	add := func(b int) bool {
+		for a < b && (toks[a].norm == "and" || toks[a].quote != 0) {
+			a++
+		}
+		e := b
+		for e > a && (toks[e-1].quote != 0 || toks[e-1].norm == ",") {
+			e--
+		}
+		if e <= a || !isTitleWord(toks[a]) {
+			return false
+		}
+		parts = append(parts, [2]int{a, e})
+		return true
+	}
+	// "and" separates the last two names of a list with commas ("A, B
+	// and C"); elsewhere it may belong to a name ("Blood and Honey").
+	lastComma := -1
+	for k := lp + 1; k < rp; k++ {
+		if toks[k].norm == "," || toks[k].norm == ";" {
+			lastComma = k
+		}
+	}
+	for k := lp + 1; k < rp; k++ {
+		if toks[k].norm == "," || toks[k].norm == ";" || toks[k].norm == "and" && lastComma >= 0 && k > lastComma+1 && k > a {
+			if !add(k) {
+				return nil
+			}
+			a = k + 1
+		}
+	}
+	if !add(rp) {
+		return nil
+	}
+	return parts
 }
 
 // startsItem reports whether the words after "and" at k open a new item

@@ -73,6 +73,12 @@ func markParallelBlocks(text string, blocks []block) {
 		if sh != "" && (j-i >= 3 || sh == "short" && j-i >= 2) {
 			for k := i; k < j; k++ {
 				blocks[k].parallel = true
+				// A run of short lines is a list written without
+				// bullets, not a series of headings (the headline, the
+				// text's first block, stays one).
+				if sh == "short" && k > 0 && blocks[k].kind == blockHeading {
+					blocks[k].kind = blockListItem
+				}
 			}
 		}
 		i = j

@@ -116,7 +116,14 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 		}
 		if t.norm == ":" || t.dash {
 			add("colon")
+			if c.j-k <= 2 && len([]rune(last.text)) <= 2 {
+				// "Region: B", "Discs: 2": a field and its value.
+				add("colon-short-tail")
+			}
 		}
+	}
+	if n > 1 && last.kind == tokWord && titleConnectors[last.norm] {
+		add("ends-connector") // "Synopsis: In"
 	}
 	if conn > 0 {
 		add("conn")
