@@ -33,6 +33,8 @@ const (
 	lcDate
 	lcFirstName
 	lcOrgSuffix
+	lcPlace
+	lcRetailer
 	numLexClasses
 )
 
@@ -41,6 +43,7 @@ var lexClassNames = map[string]lexClass{
 	"awards": lcAward, "roles": lcRole, "extras": lcExtra, "descriptors": lcDescriptor,
 	"verbs": lcVerb, "countries": lcCountry, "demonyms": lcDemonym, "technical": lcTechnical,
 	"words": lcWord, "dates": lcDate, "firstnames": lcFirstName, "orgsuffixes": lcOrgSuffix,
+	"places": lcPlace, "retailers": lcRetailer,
 }
 
 // lexClassString names each class (the inverse of lexClassNames).

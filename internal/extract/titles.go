@@ -276,7 +276,7 @@ func isVocabularyName(s *sentence, i, j int) bool {
 			}
 		}
 		switch m.class() {
-		case lcLabel, lcStreamer, lcFestival, lcAward, lcFormat, lcCountry:
+		case lcLabel, lcStreamer, lcFestival, lcAward, lcFormat, lcCountry, lcRetailer:
 			if end == j || m.end == j || j < m.end {
 				return true
 			}
@@ -288,7 +288,7 @@ func isVocabularyName(s *sentence, i, j int) bool {
 // breaksTitle reports whether token k of s is a word of another kind
 // that a title may start after or end before.
 func breaksTitle(s *sentence, k int) bool {
-	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcRole, lcExtra, lcDescriptor, lcVerb, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical} {
+	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcRole, lcExtra, lcDescriptor, lcVerb, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcRetailer} {
 		if s.covers(k, c) {
 			return true
 		}
@@ -311,7 +311,7 @@ func hardBreak(s *sentence, k int) bool {
 		// A word capitalized because it opens the sentence says nothing.
 		return true
 	}
-	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcExtra} {
+	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcExtra, lcRetailer} {
 		if s.covers(k, c) {
 			return true
 		}
@@ -417,7 +417,7 @@ func computeCtxClass(p *parsed, s *sentence, k int) string {
 	if _, ok := s.dateAt(k); ok {
 		return "DATE"
 	}
-	for _, c := range []lexClass{lcFormat, lcStreamer, lcFestival, lcAward, lcLabel, lcRole, lcExtra, lcVerb, lcDescriptor, lcTechnical, lcCountry, lcDemonym, lcOrgSuffix} {
+	for _, c := range []lexClass{lcFormat, lcStreamer, lcFestival, lcAward, lcLabel, lcRole, lcExtra, lcVerb, lcDescriptor, lcTechnical, lcCountry, lcDemonym, lcOrgSuffix, lcRetailer, lcPlace} {
 		if !s.covers(k, c) {
 			continue
 		}
@@ -427,7 +427,7 @@ func computeCtxClass(p *parsed, s *sentence, k int) string {
 			return "ROLE:" + m.entry.value
 		case lcVerb:
 			return "VERB:" + m.entry.value
-		case lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym:
+		case lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym, lcRetailer, lcPlace:
 			if !(t.upper || t.allCaps) {
 				continue
 			}
