@@ -22,7 +22,7 @@ import (
 // corpus whose variant's facts differ from the original's, as measured
 // when TestVariantsKeepFacts was written. It is a ratchet: lower it as
 // the extractor improves; it must never go up.
-const variantFailureCeiling = 75
+const variantFailureCeiling = 74
 
 // Fixtures written for these tests (not corpus text).
 const (
@@ -525,6 +525,22 @@ func variantFactDiff(original, variant extract.Labels, noDate bool) []string {
 				out = append(out, fmt.Sprintf("~ date %s: %s | %s, original %s", vt.Title, str(r.Format), *r.Date, strings.Join(have, ", ")))
 			}
 		}
+		// A festival year without a publication date is one the text
+		// writes, so the original has it too.
+		for _, f := range vt.Festivals {
+			if f.Year == nil {
+				continue
+			}
+			found := false
+			if align[i] >= 0 {
+				for _, of := range original.Titles[align[i]].Festivals {
+					found = found || of.Name == f.Name && of.Year != nil && *of.Year == *f.Year
+				}
+			}
+			if !found {
+				out = append(out, fmt.Sprintf("+ festival year %s: %s | %d (invented without a publication date)", vt.Title, f.Name, *f.Year))
+			}
+		}
 	}
 	return out
 }
@@ -547,6 +563,15 @@ func withoutDates(l extract.Labels) extract.Labels {
 			rel[j] = r
 		}
 		t.Releases = rel
+		// A festival's year may come from the publication date too
+		// ("this year's Berlinale"); the variant's years are checked
+		// against the original's in variantFactDiff.
+		fest := make([]extract.LabelFestival, len(t.Festivals))
+		for j, f := range t.Festivals {
+			f.Year = nil
+			fest[j] = f
+		}
+		t.Festivals = fest
 		out.Titles[i] = t
 	}
 	return out

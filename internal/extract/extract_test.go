@@ -276,3 +276,33 @@ func TestListItemsInheritTheIntroducedFormat(t *testing.T) {
 		t.Errorf("releases = %v\nwant %v", got, want)
 	}
 }
+
+// A festival named without a year takes the year another mention gives,
+// else, when the article is about it (a heading or several mentions),
+// the year of publication; with no publication date it has none.
+func TestFestivalYearFromTheArticle(t *testing.T) {
+	years := func(text string) map[string]int {
+		out := map[string]int{}
+		for _, tl := range extractLabels(t, text).Titles {
+			for _, f := range tl.Festivals {
+				y := 0
+				if f.Year != nil {
+					y = *f.Year
+				}
+				out[tl.Title+"|"+f.Name] = y
+			}
+		}
+		return out
+	}
+	body := "Pale Orchard, the new drama from director Ada Quince, screened at the Locarno Film Festival on Sunday. The Locarno Film Festival runs until Saturday."
+	if got, want := years("date 2024-08-12\n"+body), map[string]int{"Pale Orchard|Locarno Film Festival": 2024}; !reflect.DeepEqual(got, want) {
+		t.Errorf("festival years = %v, want %v", got, want)
+	}
+	if got, want := years("date unknown\n"+body), map[string]int{"Pale Orchard|Locarno Film Festival": 0}; !reflect.DeepEqual(got, want) {
+		t.Errorf("without a publication date: festival years = %v, want %v", got, want)
+	}
+	once := "Pale Orchard, the new drama from director Ada Quince, premiered at the Locarno Film Festival and arrives on Blu-ray on May 4."
+	if got, want := years("date 2024-03-12\n"+once), map[string]int{"Pale Orchard|Locarno Film Festival": 0}; !reflect.DeepEqual(got, want) {
+		t.Errorf("a festival named once in passing: festival years = %v, want %v", got, want)
+	}
+}

@@ -80,6 +80,7 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 		r.festivals = append(r.festivals, readFestivals(p, si, r.titles)...)
 	}
 	r.orgCount = canonicalOrgs(r.orgs)
+	festivalYears(p, r.festivals)
 	r.addInheritedFormats()
 	r.extras = readExtras(p, r.people)
 	r.attachAll(nil)
@@ -602,4 +603,34 @@ func hasCalendarDate(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// festivalYears gives the festivals named without a year one: the year
+// another mention of the same festival gives, else, for a festival the
+// article is about (named in a heading or more than once), the year of
+// publication: news from a festival does not repeat its year.
+func festivalYears(p *parsed, fs []*festivalMention) {
+	year, count, inHeading := map[string]int{}, map[string]int{}, map[string]bool{}
+	for _, fe := range fs {
+		k := festivalKey(fe.name)
+		count[k]++
+		if year[k] == 0 {
+			year[k] = fe.year
+		}
+		if p.isHeading(&p.sents[fe.sent]) {
+			inHeading[k] = true
+		}
+	}
+	for _, fe := range fs {
+		if fe.year != 0 {
+			continue
+		}
+		k := festivalKey(fe.name)
+		switch {
+		case year[k] != 0:
+			fe.year = year[k]
+		case !p.pub.IsTBA() && (count[k] >= 2 || inHeading[k]):
+			fe.year = p.pub.Year()
+		}
+	}
 }
