@@ -306,3 +306,65 @@ func TestFestivalYearFromTheArticle(t *testing.T) {
 		t.Errorf("a festival named once in passing: festival years = %v, want %v", got, want)
 	}
 }
+
+// A candidate's key, built from its tokens' folded words, is the key of
+// its text.
+func TestSpanKeyIsTitleKey(t *testing.T) {
+	x := New()
+	texts := []string{
+		"date 2024-01-01 “Don’t Look Now” – J.A. Bayona’s The Orphanage vs. Rec (2007) and Blu‑ray Lo\u00adok Now: Part II!",
+		string(benchText(2000)),
+		"date 2024-01-01 THE SOFT SKIN, Jules et Jim & Anne & Muriel — Réalité: L'Été de Kikujiro.",
+	}
+	for _, text := range texts {
+		doc, err := ParseInput([]byte(text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := x.parse(doc)
+		n := 0
+		for si := range p.sents {
+			s := &p.sents[si]
+			for i := range s.tokens {
+				for j := i + 1; j <= len(s.tokens) && j <= i+8; j++ {
+					span := p.text[s.tokens[i].start:s.tokens[j-1].end]
+					if got, want := s.spanKey(i, j), titleKey(span); got != want {
+						t.Errorf("%q: spanKey %q, titleKey %q", span, got, want)
+					}
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatalf("no spans in %q", text)
+		}
+	}
+}
+
+// A candidate's features name each feature once (a key's features are
+// its candidate's when it has one).
+func TestTitleFeaturesHaveNoRepeats(t *testing.T) {
+	x := New()
+	doc, err := ParseInput(benchText(3000), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := x.parse(doc)
+	tr := readTitles(p, x.weights, nil)
+	n := 0
+	for _, cs := range tr.cands {
+		for _, c := range cs {
+			seen := map[string]bool{}
+			for _, f := range c.feats {
+				if seen[f] {
+					t.Errorf("%q: feature %q twice in %v", c.text, f, c.feats)
+				}
+				seen[f] = true
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no candidates")
+	}
+}

@@ -87,13 +87,24 @@ func withoutKnown(f []string) []string {
 // keyFeatures merges the features of the candidates of each key.
 func keyFeatures(cands [][]*titleCand) map[string][]string {
 	out := map[string][]string{}
+	shared := map[string]bool{} // keys of more than one candidate
 	for _, cs := range cands {
 		for _, c := range cs {
-			out[c.key] = append(out[c.key], c.feats...)
+			if prev, ok := out[c.key]; ok {
+				if !shared[c.key] {
+					shared[c.key] = true
+					prev = append([]string(nil), prev...)
+				}
+				out[c.key] = append(prev, c.feats...)
+				continue
+			}
+			out[c.key] = c.feats
 		}
 	}
-	for k, fs := range out {
-		out[k] = dedupe(fs)
+	// A key of one candidate has that candidate's features, which
+	// titleFeatures never repeats.
+	for k := range shared {
+		out[k] = dedupe(out[k])
 	}
 	return out
 }

@@ -43,8 +43,19 @@ func (x *Extractor) parse(doc Document) *parsed {
 	for i := range p.sents {
 		s := &p.sents[i]
 		s.ctx = make([]string, len(s.tokens))
-		for k := range s.tokens {
+		s.keyWords = make([][]string, len(s.tokens))
+		single := make([]string, len(s.tokens)) // one backing array for one-word tokens
+		for k, t := range s.tokens {
 			s.ctx[k] = computeCtxClass(p, s, k)
+			if t.kind == tokPunct {
+				continue
+			}
+			if w, ok := plainWord(t.text); ok {
+				single[k] = w
+				s.keyWords[k] = single[k : k+1 : k+1]
+				continue
+			}
+			s.keyWords[k] = strings.Fields(normTitleText(t.text))
 		}
 	}
 	p.extrasList = make([]bool, len(p.sents))
@@ -103,4 +114,24 @@ func (p *parsed) introducesExtras(k int) bool {
 
 func endsWithColon(p *parsed, s *sentence) bool {
 	return strings.HasSuffix(strings.TrimSpace(p.text[s.start:s.end]), ":")
+}
+
+// plainWord folds a word of ASCII letters and digits as normTitleText
+// does (to lower case); ok is false for any other word.
+func plainWord(w string) (string, bool) {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		default:
+			return "", false
+		}
+	}
+	if lower {
+		return w, true
+	}
+	return strings.ToLower(w), true
 }

@@ -107,6 +107,9 @@ type sentence struct {
 	cover []uint32
 	// ctx holds each token's context class (see ctxClass).
 	ctx []string
+	// keyWords holds each token's words as titleKey folds them (none for
+	// punctuation), so that a span's key is built without refolding.
+	keyWords [][]string
 }
 
 // covers reports whether a phrase of class c covers token k.

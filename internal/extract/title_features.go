@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // titleStats is what the whole article says about each candidate key:
@@ -101,6 +102,7 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 		add("art")
 	}
 	conn, caps, nums, words := 0, 0, 0, 0
+	colon, shortTail := false, false
 	for k := c.i; k < c.j; k++ {
 		t := toks[k]
 		switch {
@@ -115,12 +117,16 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 			}
 		}
 		if t.norm == ":" || t.dash {
-			add("colon")
-			if c.j-k <= 2 && len([]rune(last.text)) <= 2 {
-				// "Region: B", "Discs: 2": a field and its value.
-				add("colon-short-tail")
-			}
+			colon = true
+			// "Region: B", "Discs: 2": a field and its value.
+			shortTail = shortTail || c.j-k <= 2 && utf8.RuneCountInString(last.text) <= 2
 		}
+	}
+	if colon {
+		add("colon")
+	}
+	if shortTail {
+		add("colon-short-tail")
 	}
 	if n > 1 && last.kind == tokWord && titleConnectors[last.norm] {
 		add("ends-connector") // "Synopsis: In"

@@ -116,7 +116,7 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 		}
 		c := &titleCand{sent: si, i: i, j: j, span: span{toks[i].start, toks[j-1].end}}
 		c.text = p.text[c.span.start:c.span.end]
-		c.key = titleKey(c.text)
+		c.key = s.spanKey(i, j)
 		byRange[k] = c
 		order = append(order, k)
 		return c
@@ -323,8 +323,39 @@ func hardBreak(s *sentence, k int) bool {
 // titleKey folds a title for comparison: case, accents and punctuation
 // ignored, a leading article dropped, "vs"/"versus" as "v".
 func titleKey(t string) string {
+	return keyOfWords(strings.Fields(normTitleText(t)))
+}
+
+// spanKey is titleKey of the text of tokens [i, j), built from the
+// tokens' folded words.
+func (s *sentence) spanKey(i, j int) string {
+	n := 0
+	for k := i; k < j; k++ {
+		n += len(s.keyWords[k])
+	}
+	if n == 1 {
+		for k := i; k < j; k++ {
+			if len(s.keyWords[k]) != 1 {
+				continue
+			}
+			if w := s.keyWords[k][0]; w != "vs" && w != "versus" {
+				return w
+			}
+			return "v"
+		}
+	}
+	words := make([]string, 0, n)
+	for k := i; k < j; k++ {
+		words = append(words, s.keyWords[k]...)
+	}
+	return keyOfWords(words)
+}
+
+// keyOfWords joins folded words into a key: without a leading article,
+// "vs" and "versus" as "v".
+func keyOfWords(fields []string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(normTitleText(t)) {
+	for _, w := range fields {
 		if b.Len() == 0 && (w == "the" || w == "a" || w == "an") {
 			continue
 		}
@@ -337,7 +368,7 @@ func titleKey(t string) string {
 		b.WriteString(w)
 	}
 	if b.Len() == 0 {
-		return strings.Join(strings.Fields(normTitleText(t)), " ")
+		return strings.Join(fields, " ")
 	}
 	return b.String()
 }
