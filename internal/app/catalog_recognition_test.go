@@ -12,18 +12,26 @@ import (
 )
 
 // Written for these tests: in neither sentence is the title the best
-// reading of the text alone ("Good news for Salt Meridian devotees"); the
-// catalog's holding it makes it so.
+// reading of the text alone ("Devotees of Salt Meridian" reads as one
+// title); the catalog's holding it makes it so.
 const (
 	knownFilmArticle = `date 2024-05-01
 
-Good news for Salt Meridian devotees: the restored disc is out on Blu-ray on June 4. The new transfer looks superb.
+Devotees of Salt Meridian and Harbour Lights, rejoice: the restored discs are out on Blu-ray on June 4. The new transfers look superb.
 `
 	laterFilmArticle = `date 2024-05-08
 
-Good news for Copper Estuary fans: the disc is out on DVD on July 9. The restoration was worth the wait.
+Devotees of Copper Estuary and Paper Lanterns, rejoice: the discs are out on DVD on July 9. The restorations were worth the wait.
 `
 )
+
+func filmTitles(fs []extract.Film) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Title)
+	}
+	return out
+}
 
 // titlesWithoutCatalog extracts text with no catalog.
 func titlesWithoutCatalog(t *testing.T, text string) []string {
@@ -65,8 +73,8 @@ func TestIngestRecognisesCatalogFilms(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(a.Result.Films) != 1 || a.Result.Films[0].Title != "Salt Meridian" {
-			t.Fatalf("films = %+v", a.Result.Films)
+		if got := filmTitles(a.Result.Films); !slices.Contains(got, "Salt Meridian") || slices.Contains(got, "Devotees of Salt Meridian") {
+			t.Fatalf("films = %q, want Salt Meridian read with the catalog's help", got)
 		}
 		ids := changeIDs(a)
 		if !slices.Contains(ids, "cite:film:salt-meridian") || slices.Contains(ids, "film:salt-meridian") {
@@ -103,8 +111,8 @@ func TestIngestRecognisesCatalogFilms(t *testing.T) {
 			t.Errorf("changes = %v, want the existing Copper Estuary cited", ids)
 		}
 		for _, c := range a.Changes {
-			if c.Film != "" && !strings.EqualFold(c.Film, "Copper Estuary") {
-				t.Errorf("change %s belongs to %q", c.ID, c.Film)
+			if strings.Contains(c.Film, "Devotees") {
+				t.Errorf("change %s belongs to %q, the text's misreading", c.ID, c.Film)
 			}
 		}
 	})

@@ -159,6 +159,9 @@ func TestDatesTenseOfStatement(t *testing.T) {
 		{"Paper Moon was pushed back to 1/10.", false},
 		{"The label announced on 1/10 that the disc is due on 3/19.", true},
 		{"Paper Moon premiered at Cannes and arrives on Blu-ray on 3/19.", false},
+		{"The label announced Paper Moon will be released on DVD on March 8th.", false},
+		{"Paper Moon is released on DVD on March 8th.", false},
+		{"Paper Moon was released on DVD on 1/8.", true},
 	} {
 		doc, err := ParseInput([]byte("date 2024-01-29\n"+tt.text), Options{})
 		if err != nil {

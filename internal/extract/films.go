@@ -124,9 +124,15 @@ func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ..
 		tr.cands[si] = titleCandidates(p, si)
 	}
 	if known != nil {
-		for _, cs := range tr.cands {
+		for si, cs := range tr.cands {
 			for _, c := range cs {
 				c.known = known(catalog.FoldText(c.text))
+			}
+			// A title the catalog holds is a candidate wherever it
+			// stands in a capitalized run.
+			for _, c := range knownCandidates(p, si, cs, known) {
+				c.known = true
+				tr.cands[si] = append(tr.cands[si], c)
 			}
 		}
 	}

@@ -114,13 +114,22 @@ func (r *recognition) catalogLookup(ctx context.Context, p *parsed, idx CatalogI
 	}
 	seen := map[string]bool{}
 	var folds []string
+	add := func(text string) {
+		if f := catalog.FoldText(text); !seen[f] {
+			seen[f] = true
+			folds = append(folds, f)
+		}
+	}
 	for si := range p.sents {
-		for _, c := range titleCandidates(p, si) {
-			f := catalog.FoldText(c.text)
-			if !seen[f] {
-				seen[f] = true
-				folds = append(folds, f)
-			}
+		cands := titleCandidates(p, si)
+		for _, c := range cands {
+			add(c.text)
+		}
+		// Shorter spans of the capitalized runs too: a known title may
+		// stand inside a longer capitalized phrase.
+		toks := p.sents[si].tokens
+		for _, sp := range runSpans(p, si, cands) {
+			add(p.text[toks[sp[0]].start:toks[sp[1]-1].end])
 		}
 	}
 	films, err := idx.FilmsByTitleFold(ctx, folds)

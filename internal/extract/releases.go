@@ -568,6 +568,14 @@ func pastBefore(s *sentence, k int) bool {
 		}
 		switch m.entry.value {
 		case "past":
+			// A participle takes its tense from its auxiliary: "will be
+			// released", "is released" are to come, "was released" not.
+			if m.start > 0 {
+				switch s.tokens[m.start-1].norm {
+				case "be", "is", "are", "being":
+					return false
+				}
+			}
 			return true
 		case "upcoming", "moved":
 			return false

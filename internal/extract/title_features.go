@@ -389,6 +389,10 @@ func knownFeatures(textScore float64, keyFeats []string) []string {
 			n = "n=1"
 		}
 		f = append(f, "known", "known&"+n, "known&"+f[0])
+		if hasFeat(keyFeats, "run-left") || hasFeat(keyFeats, "run-right") {
+			// A known title inside a longer capitalized phrase.
+			f = append(f, "known&inside-run")
+		}
 	}
 	return f
 }

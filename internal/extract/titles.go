@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/marquee-film/marquee/internal/catalog"
 	"strconv"
 	"strings"
 	"unicode"
@@ -236,6 +237,65 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 	for _, k := range order {
 		if c := byRange[k]; c.key != "" && (c.quoted || c.italic || !onlyClosedWords(s, c.i, c.j) && !isVocabularyName(s, c.i, c.j) &&
 			!hardBreak(s, c.i) && !hardBreak(s, c.j-1) && (c.j-c.i > 1 || !breaksTitle(s, c.i))) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// maxKnownSpanTokens bounds the spans of a capitalized run that are
+// looked up in the catalog beyond the candidates (every span of a run
+// is a lookup, so a long run must not multiply them).
+const maxKnownSpanTokens = 8
+
+// runSpans lists the spans of sentence si's capitalized runs that start
+// and end with a title word and are not among cands: the places a title
+// the catalog knows may hide inside a longer capitalized phrase ("Good
+// News For Salt Meridian Devotees").
+func runSpans(p *parsed, si int, cands []*titleCand) [][2]int {
+	s := &p.sents[si]
+	toks := s.tokens
+	have := map[[2]int]bool{}
+	for _, c := range cands {
+		have[[2]int{c.i, c.j}] = true
+	}
+	var out [][2]int
+	for _, r := range capitalizedRuns(toks) {
+		for a := r[0]; a < r[1]; a++ {
+			if !isTitleWord(toks[a]) {
+				continue
+			}
+			for b := a + 1; b <= r[1] && b-a <= maxKnownSpanTokens; b++ {
+				if isTitleWord(toks[b-1]) && !have[[2]int{a, b}] {
+					out = append(out, [2]int{a, b})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// knownCandidates makes candidates of the spans runSpans lists that the
+// catalog knows as titles.
+func knownCandidates(p *parsed, si int, cands []*titleCand, known func(fold string) bool) []*titleCand {
+	s := &p.sents[si]
+	toks := s.tokens
+	var out []*titleCand
+	runs := capitalizedRuns(toks)
+	for _, sp := range runSpans(p, si, cands) {
+		c := &titleCand{sent: si, i: sp[0], j: sp[1], span: span{toks[sp[0]].start, toks[sp[1]-1].end}}
+		c.text = p.text[c.span.start:c.span.end]
+		if !known(catalog.FoldText(c.text)) {
+			continue
+		}
+		c.key = s.spanKey(c.i, c.j)
+		for _, r := range runs {
+			if r[0] <= c.i && c.j <= r[1] {
+				c.inRun, c.runI, c.runJ = true, r[0], r[1]
+				c.maximal = c.i == r[0] && c.j == r[1]
+			}
+		}
+		if c.key != "" && !onlyClosedWords(s, c.i, c.j) && !isVocabularyName(s, c.i, c.j) {
 			out = append(out, c)
 		}
 	}
