@@ -368,3 +368,26 @@ func TestTitleFeaturesHaveNoRepeats(t *testing.T) {
 		t.Fatal("no candidates")
 	}
 }
+
+// A part may be described before its name, after "as" or inside the
+// parentheses that give the actor.
+func TestCharactersWithDescriptions(t *testing.T) {
+	l := extractLabels(t, "date 2023-01-01 Winter Ferry is coming to Blu-ray on March 1. The thriller stars Lev Tamm as retired captain Jonah Orr, and his daughter Hilde (played by newcomer Ruth Ek) joins him.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	cast := map[string]string{}
+	for _, c := range l.Titles[0].Cast {
+		ch := ""
+		if c.Character != nil {
+			ch = *c.Character
+		}
+		cast[c.Name] = ch
+	}
+	want := map[string]string{"Lev Tamm": "Jonah Orr", "Ruth Ek": "Hilde"}
+	for name, part := range want {
+		if got, ok := cast[name]; !ok || got != part {
+			t.Errorf("cast = %v, want %s as %q", cast, name, part)
+		}
+	}
+}

@@ -241,7 +241,7 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 			dc := releaseDateCandidates(r.p, rf, fs)
 			dg := choiceGroup{none: noneFeatures(len(dc), "fmt="+rf.format)}
 			for k, c := range dc {
-				dg.cands = append(dg.cands, dateFeatures(r.p, c.fm, c.dr, r.formats, r.titles.mentions, fs))
+				dg.cands = append(dg.cands, dateFeatures(r.p, c.fm, c.dr, r.formats, r.titles.mentions, fs, r.ownMention(rf.film)))
 				if d, ok := resolvedDate(r.p, c.dr); ok {
 					for _, gr := range rels {
 						if gr.Date != nil && *gr.Date == d.String() {

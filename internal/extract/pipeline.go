@@ -339,7 +339,7 @@ func (r *recognition) assembleReleases(choose bool) {
 		cands := releaseDateCandidates(p, rf, fs)
 		feats := make([][]string, len(cands))
 		for i, c := range cands {
-			feats[i] = dateFeatures(p, c.fm, c.dr, r.formats, r.titles.mentions, fs)
+			feats[i] = dateFeatures(p, c.fm, c.dr, r.formats, r.titles.mentions, fs, r.ownMention(rf.film))
 		}
 		if i, pr := w.ReleaseDate.choose(feats, noneFeatures(len(cands), "fmt="+rf.format)); i >= 0 {
 			d := cands[i].dr
@@ -537,17 +537,29 @@ func characterOf(p *parsed, m *personMention, pr *peopleReading) string {
 		return strings.TrimSuffix(p.text[toks[a].start:toks[b-1].end], possessiveSuffix(p.text[toks[a].start:toks[b-1].end]))
 	}
 	if m.j+1 < len(toks) && toks[m.j].norm == "as" {
-		if c := run(m.j + 1); c != "" {
-			return c
+		// "as Rosa", "as college student Samantha Hughes": a few
+		// lower-case words may describe the part before its name.
+		for k := m.j + 1; k < len(toks) && k <= m.j+4; k++ {
+			if c := run(k); c != "" {
+				return c
+			}
+			if t := toks[k]; t.kind != tokWord || t.upper || roleStopWords[t.norm] {
+				break
+			}
 		}
 	}
-	if m.i >= 2 && toks[m.i-1].norm == "(" && m.j < len(toks) && toks[m.j].norm == ")" {
-		a := m.i - 2
-		for a > 0 && isNameWord(toks[a-1]) && m.i-1-a < 4 {
+	// "Rosa (Nina Holt)", "Megan (indie favorite Greta Gerwig)".
+	open := m.i - 1
+	for open >= 0 && m.i-open <= 4 && toks[open].norm != "(" && toks[open].kind == tokWord && !toks[open].upper {
+		open--
+	}
+	if open >= 1 && toks[open].norm == "(" && m.j < len(toks) && toks[m.j].norm == ")" {
+		a := open - 1
+		for a > 0 && isNameWord(toks[a-1]) && open-a < 4 {
 			a--
 		}
-		if isNameWord(toks[m.i-2]) && !pr.covered(m.sent, m.i-2) {
-			return p.text[toks[a].start:toks[m.i-2].end]
+		if isNameWord(toks[open-1]) && !pr.covered(m.sent, open-1) {
+			return p.text[toks[a].start:toks[open-1].end]
 		}
 	}
 	if m.j+2 < len(toks) && toks[m.j].norm == "(" {
@@ -643,3 +655,14 @@ func festivalYears(p *parsed, fs []*festivalMention) {
 		}
 	}
 }
+
+// ownMention reports whether a title mention names film f.
+func (r *recognition) ownMention(f *filmEntity) func(*titleCand) bool {
+	return func(m *titleCand) bool { return r.titles.filmOf[m] == f }
+}
+
+// roleStopWords end the words that may describe a part before its name
+// ("as part of", "as well as", "as the lead in").
+var roleStopWords = map[string]bool{"part": true, "well": true, "of": true, "in": true, "on": true, "for": true,
+	"with": true, "and": true, "or": true, "to": true, "by": true, "at": true, "from": true, "lead": true, "usual": true,
+	"ever": true, "always": true, "such": true, "if": true, "though": true, "much": true, "many": true, "both": true}

@@ -416,10 +416,24 @@ func sortDateRefs(ds []dateRef) {
 // dateFeatures describes the pair (format mention, date): where the
 // date is relative to the format word, what lies between them, what kind
 // of date it is and what the words around it say.
-func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMention, films [][]*titleCand, filmSents map[int]bool) []string {
+func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMention, films [][]*titleCand, filmSents map[int]bool, own func(*titleCand) bool) []string {
 	d := dr.d
 	var f []string
 	add := func(x ...string) { f = append(f, x...) }
+	// A date written right after a film's name ("Crank (Jan. 9)",
+	// "Crank on Jan. 9") is that film's.
+	var near *titleCand
+	for _, m := range films[dr.sent] {
+		if m.j <= d.start && d.start-m.j <= 3 && (near == nil || m.j > near.j) {
+			near = m
+		}
+	}
+	switch {
+	case near != nil && own(near):
+		add("after-own-film")
+	case near != nil:
+		add("after-other-film")
+	}
 	if fm.inherited {
 		add("inherited")
 	}
