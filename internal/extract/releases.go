@@ -428,7 +428,10 @@ func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMen
 			near = m
 		}
 	}
+	st := &p.sents[dr.sent]
 	switch {
+	case near != nil && d.kind == dkYear && d.start > 0 && (st.tokens[d.start-1].norm == "(" || st.tokens[d.start-1].norm == "from" || st.tokens[d.start-1].norm == ","):
+		add("film-year") // "Pumpkinhead (1988)", "Pumpkinhead, from 1988": the film's year
 	case near != nil && own(near):
 		add("after-own-film")
 	case near != nil:
