@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,8 +37,9 @@ func main() {
 	debug := flag.String("debug", "", "with -cv, print the title decisions of these development articles (comma-separated names, or all)")
 	diff := flag.String("diff", "", "with -cv, print what these development articles missed and invented (comma-separated names, or all)")
 	bag := flag.Int("bag", defaultBag, "average this many fits, each with its own sample of synthetic articles")
+	cvReps := flag.Int("cvrep", 1, "with -cv, repeat the cross-validation with this many different splits into folds")
 	flag.Parse()
-	f := fitter{}
+	f := fitter{cvReps: *cvReps}
 	for k := range max(1, *bag) {
 		f.synthSets = append(f.synthSets, synth.Articles(*nSynth, uint64(k+1)))
 	}
@@ -60,6 +62,7 @@ const defaultBag = 5
 // synthetic articles and averages the fits.
 type fitter struct {
 	synthSets [][]extract.TrainingArticle
+	cvReps    int
 }
 
 // fit returns the averaged weights and the first fit's report.
@@ -97,43 +100,57 @@ func (f fitter) run(corpus, out string, cv int, heldout, verbose bool, debug, di
 	}
 	if cv > 1 {
 		total := evaluate.NewReport()
-		for fold := range cv {
-			var train, test []extract.TrainingArticle
-			for i, a := range dev {
-				if i%cv == fold {
-					test = append(test, a)
-				} else {
-					train = append(train, a)
-				}
+		// Each repetition deals the articles into folds in another order
+		// (the first in corpus order), so that the score does not hang on
+		// one split of 37 articles.
+		order := make([]int, len(dev))
+		for i := range order {
+			order[i] = i
+		}
+		for rep := range max(1, f.cvReps) {
+			if rep > 0 {
+				r := rand.New(rand.NewPCG(uint64(rep), 11))
+				r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			}
-			w, _, err := f.fit(train, l2)
-			if err != nil {
-				return err
-			}
-			x := extract.NewWithWeights(w)
-			total.Add(score(x, test))
-			if verbose {
-				for _, a := range test {
-					c := score(x, []extract.TrainingArticle{a}).ByType["film"]
-					fmt.Printf("%s film tp %d fp %d fn %d\n", a.Name, c.TP, c.FP, c.FN)
-				}
-			}
-			for _, a := range test {
-				if debug == "all" || strings.Contains(","+debug+",", ","+a.Name+",") {
-					fmt.Printf("%s\n%s\n", a.Name, strings.Join(x.DebugTitles(a), "\n"))
-				}
-				if diff == "all" || strings.Contains(","+diff+",", ","+a.Name+",") {
-					res, err := x.Extract(a.Data, extract.Options{})
-					if os.Getenv("MARQUEE_FIT_ORACLE") != "" {
-						res, err = x.ExtractWithGoldTitles(a)
+			for fold := range cv {
+				var train, test []extract.TrainingArticle
+				for i := range dev {
+					a := dev[order[i]]
+					if i%cv == fold {
+						test = append(test, a)
+					} else {
+						train = append(train, a)
 					}
-					if err == nil {
-						fmt.Printf("%s\n    %s\n", a.Name, strings.Join(evaluate.Diff(a.Gold, extract.ToLabels(res)), "\n    "))
+				}
+				w, _, err := f.fit(train, l2)
+				if err != nil {
+					return err
+				}
+				x := extract.NewWithWeights(w)
+				total.Add(score(x, test))
+				if verbose {
+					for _, a := range test {
+						c := score(x, []extract.TrainingArticle{a}).ByType["film"]
+						fmt.Printf("%s film tp %d fp %d fn %d\n", a.Name, c.TP, c.FP, c.FN)
+					}
+				}
+				for _, a := range test {
+					if debug == "all" || strings.Contains(","+debug+",", ","+a.Name+",") {
+						fmt.Printf("%s\n%s\n", a.Name, strings.Join(x.DebugTitles(a), "\n"))
+					}
+					if diff == "all" || strings.Contains(","+diff+",", ","+a.Name+",") {
+						res, err := x.Extract(a.Data, extract.Options{})
+						if os.Getenv("MARQUEE_FIT_ORACLE") != "" {
+							res, err = x.ExtractWithGoldTitles(a)
+						}
+						if err == nil {
+							fmt.Printf("%s\n    %s\n", a.Name, strings.Join(evaluate.Diff(a.Gold, extract.ToLabels(res)), "\n    "))
+						}
 					}
 				}
 			}
 		}
-		fmt.Printf("%d-fold cross-validation on %d development articles:\n", cv, len(dev))
+		fmt.Printf("%d-fold cross-validation on %d development articles (%d repetitions, facts summed):\n", cv, len(dev), max(1, f.cvReps))
 		if err := evaluate.WriteTable(os.Stdout, total); err != nil {
 			return err
 		}
