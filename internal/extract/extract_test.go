@@ -391,3 +391,32 @@ func TestCharactersWithDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// A film whose every mention is exactly a place the lexicon knows is
+// only a place; one mention that is more than the place is enough.
+func TestOnlyPlace(t *testing.T) {
+	x := New()
+	doc, err := ParseInput([]byte("date 2024-09-01\nThe tour reaches London on May 2. Copper Sky plays London Road Stories in May."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := x.parse(doc)
+	r := &recognition{p: p}
+	span := func(si int, text string) *titleCand {
+		for _, c := range titleCandidates(p, si) {
+			if c.text == text {
+				return c
+			}
+		}
+		t.Fatalf("no candidate %q in sentence %d", text, si)
+		return nil
+	}
+	london := span(0, "London")
+	road := span(1, "London Road Stories")
+	if !r.onlyPlace(&filmEntity{mentions: []*titleCand{london}}) {
+		t.Error(`"London" alone is not read as only a place`)
+	}
+	if r.onlyPlace(&filmEntity{mentions: []*titleCand{london, road}}) {
+		t.Error(`a film also named "London Road Stories" is read as only a place`)
+	}
+}

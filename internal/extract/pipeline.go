@@ -465,7 +465,7 @@ func (r *recognition) decideFilms() {
 		// with some 150 films to learn from, it learned the noise of the
 		// first attachment.
 		f.prob = f.best
-		f.keep = f.best >= confidentTitle || nRel[f]+nCred[f] > 0
+		f.keep = f.best >= confidentTitle || nRel[f]+nCred[f] > 0 && !r.onlyPlace(f)
 	}
 }
 
@@ -666,3 +666,22 @@ func (r *recognition) ownMention(f *filmEntity) func(*titleCand) bool {
 var roleStopWords = map[string]bool{"part": true, "well": true, "of": true, "in": true, "on": true, "for": true,
 	"with": true, "and": true, "or": true, "to": true, "by": true, "at": true, "from": true, "lead": true, "usual": true,
 	"ever": true, "always": true, "such": true, "if": true, "though": true, "much": true, "many": true, "both": true}
+
+// onlyPlace reports whether every mention of film f is exactly a place
+// the lexicon knows ("London" in a list of screenings): such a title
+// needs the title model's confidence, not only a fact that attached.
+func (r *recognition) onlyPlace(f *filmEntity) bool {
+	for _, m := range f.mentions {
+		s := &r.p.sents[m.sent]
+		exact := false
+		for _, lm := range s.lex {
+			if (lm.class() == lcPlace || lm.class() == lcCountry) && lm.start == m.i && lm.end == m.j {
+				exact = true
+			}
+		}
+		if !exact {
+			return false
+		}
+	}
+	return len(f.mentions) > 0
+}
