@@ -73,10 +73,10 @@ func markParallelBlocks(text string, blocks []block) {
 		if sh != "" && (j-i >= 3 || sh == "short" && j-i >= 2) {
 			for k := i; k < j; k++ {
 				blocks[k].parallel = true
-				// A run of short lines is a list written without
-				// bullets, not a series of headings (the headline, the
-				// text's first block, stays one).
-				if sh == "short" && k > 0 && blocks[k].kind == blockHeading {
+				// A run of short parallel lines is a list written
+				// without bullets, not a series of headings (the
+				// headline, the text's first block, stays one).
+				if k > 0 && blocks[k].kind == blockHeading && utf8.RuneCountInString(text[blocks[k].content.start:blocks[k].content.end]) < 100 {
 					blocks[k].kind = blockListItem
 				}
 			}
