@@ -47,6 +47,9 @@ func markParallelBlocks(text string, blocks []block) {
 		if !startsUpper(body) && !startsWithDigit(body) {
 			return ""
 		}
+		if utf8.RuneCountInString(body) < 100 && !endsSentence(body) {
+			return "short"
+		}
 		words := strings.Fields(body)
 		for k, w := range words {
 			if k >= 12 {
@@ -58,9 +61,6 @@ func markParallelBlocks(text string, blocks []block) {
 			case k > 0 && (w == "–" || w == "—" || w == "-"):
 				return "-"
 			}
-		}
-		if utf8.RuneCountInString(body) < 100 && !endsSentence(body) {
-			return "short"
 		}
 		return ""
 	}
