@@ -420,3 +420,23 @@ func TestOnlyPlace(t *testing.T) {
 		t.Error(`a film also named "London Road Stories" is read as only a place`)
 	}
 }
+
+// A festival named twice, short and long, is one entry named the long
+// way, with the strongest result the text gives.
+func TestFestivalNamedTwiceIsOne(t *testing.T) {
+	l := extractLabels(t, "date 2024-01-10 Pale Orchard, which premiered at the 2023 Venice Film Festival, won a prize at Venice in 2023. Pale Orchard comes to Blu-ray on March 1.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	var got []string
+	for _, f := range l.Titles[0].Festivals {
+		y := 0
+		if f.Year != nil {
+			y = *f.Year
+		}
+		got = append(got, f.Name+"|"+strconv.Itoa(y)+"|"+*f.Result)
+	}
+	if want := []string{"Venice Film Festival|2023|won"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("festivals = %q, want %q", got, want)
+	}
+}

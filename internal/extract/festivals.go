@@ -179,3 +179,18 @@ func festivalResult(s *sentence) string {
 	}
 	return best
 }
+
+// festivalKey folds a festival's name to what identifies it: without
+// "the", "film", "festival", "international", "fest" or "de"
+// ("Venice" is "the Venice Film Festival").
+func festivalKey(s string) string {
+	var keep []string
+	for _, w := range strings.Fields(nameKey(s)) {
+		switch w {
+		case "the", "film", "festival", "international", "fest", "de":
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
+}

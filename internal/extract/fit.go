@@ -570,18 +570,6 @@ func namesMatch(a, b string) bool {
 
 func labelKey(s string) string { return strings.TrimPrefix(nameKey(s), "the ") }
 
-func festivalKey(s string) string {
-	var keep []string
-	for _, w := range strings.Fields(nameKey(s)) {
-		switch w {
-		case "the", "film", "festival", "international", "fest", "de":
-			continue
-		}
-		keep = append(keep, w)
-	}
-	return strings.Join(keep, " ")
-}
-
 // dumpExamples writes a model's training examples to
 // $MARQUEE_FIT_DUMP/NAME.tsv when that variable is set, for studying
 // the features.

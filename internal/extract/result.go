@@ -223,21 +223,34 @@ func (r *recognition) result() *Result {
 		}
 		film.Extras = append(film.Extras, x)
 	}
-	seenFest := map[*Film]map[string]bool{}
+	// One entry per festival and year: "Venice" and "the Venice Film
+	// Festival" are one festival, named the longer way.
+	seenFest := map[*Film]map[string]int{}
 	for _, fe := range r.festivals {
 		film := out[fe.film]
 		if film == nil {
 			continue
 		}
-		k := nameKey(fe.name) + "|" + itoa(fe.year)
+		k := festivalKey(fe.name) + "|" + itoa(fe.year)
 		if seenFest[film] == nil {
-			seenFest[film] = map[string]bool{}
+			seenFest[film] = map[string]int{}
 		}
-		if seenFest[film][k] {
+		name := cleanText(fe.name)
+		if i, ok := seenFest[film][k]; ok {
+			f := &film.Festivals[i]
+			if utf8.RuneCountInString(name) > utf8.RuneCountInString(f.Name) {
+				f.Name = name
+			}
+			if f.Award == "" {
+				f.Award = fe.award
+			}
+			if festivalResultRank[fe.result] > festivalResultRank[f.Result] {
+				f.Result = fe.result
+			}
 			continue
 		}
-		seenFest[film][k] = true
-		film.Festivals = append(film.Festivals, Festival{Name: cleanText(fe.name), Year: fe.year, Award: fe.award, Result: fe.result,
+		seenFest[film][k] = len(film.Festivals)
+		film.Festivals = append(film.Festivals, Festival{Name: name, Year: fe.year, Award: fe.award, Result: fe.result,
 			Confidence: 0.5, Evidence: ri.evidence(fe.span)})
 	}
 	return res
@@ -267,3 +280,8 @@ func cleanText(s string) string {
 	}
 	return b.String()
 }
+
+// festivalResultRank orders what a text may say of a film at a festival:
+// a prize won outranks a nomination or competition, which outranks a
+// screening.
+var festivalResultRank = map[string]int{"screened": 1, "pending": 2, "nominated": 2, "won": 3}
