@@ -440,3 +440,22 @@ func TestFestivalNamedTwiceIsOne(t *testing.T) {
 		t.Errorf("festivals = %q, want %q", got, want)
 	}
 }
+
+// A role word after a list of names gives each of them the part.
+// (Known gap: in a longer list the names between the first and the last
+// are not read as people.)
+func TestCastListClosedByRoleWord(t *testing.T) {
+	l := extractLabels(t, "date 2023-01-01 Winter Ferry arrives on Blu-ray on March 1 from Lantern Video. Lev Tamm and Mira Sato star.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	cast := map[string]bool{}
+	for _, c := range l.Titles[0].Cast {
+		cast[c.Name] = true
+	}
+	for _, name := range []string{"Lev Tamm", "Mira Sato"} {
+		if !cast[name] {
+			t.Errorf("cast = %v, want %s", cast, name)
+		}
+	}
+}

@@ -265,6 +265,18 @@ func roleFeatures(p *parsed, m *personMention, titleAt func(si, k int) bool) []s
 			break
 		}
 	}
+	// A list of names the role word closes: "Marianne Jean-Baptiste,
+	// Hayley Squires, Leo Bill and Gwendoline Christie star."
+	if k := m.j; k < len(toks) && (toks[k].norm == "," || toks[k].norm == "and" || toks[k].norm == "&") {
+		for k < len(toks) && k < m.j+40 && (isNameWord(toks[k]) || toks[k].norm == "," || toks[k].norm == "and" || toks[k].norm == "&" || nameParticles[toks[k].norm]) {
+			k++
+		}
+		if k < len(toks) && k > m.j+1 && isNameWord(toks[k-1]) {
+			if r, ok := s.entryAt(k, lcRole); ok {
+				add("after-coordinated:" + r.entry.value)
+			}
+		}
+	}
 	if toks[m.j-1].poss {
 		add("poss")
 		for k := m.j; k < len(toks) && k < m.j+8; k++ {
