@@ -32,7 +32,7 @@ const (
 // FitL2 holds each model's L2 regularisation strength (on the mean log
 // loss), chosen by cross-validation on the development part; models not
 // named use fitL2.
-var fitL2ByModel = map[string]float64{"attach": 0.01, "release_date": 0.01, "release_label": 0.01}
+var fitL2ByModel = map[string]float64{"attach": 0.01, "release_date": 0.01, "release_label": 0.01, "release_pair": 0.01, "person": 0.0003}
 
 // Fit fits every model to arts and returns the weights with a short
 // report of each model's data and strongest features. l2 overrides the
