@@ -77,7 +77,7 @@
 // development part of the labelled corpus (articles whose number is not
 // divisible by 3; the rest is held out and only scored) and to package
 // synth's own labelled articles, and embedded from weights.json. The
-// command averages five fits, each beside its own sample of synthetic
+// command averages ten fits, each beside its own sample of synthetic
 // articles (AverageWeights), so that the weights depend less on one
 // sample. Fit and
 // the gold-title helpers (fit.go) are what the command calls; Explain
