@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,36 @@ func extractLabels(t *testing.T, text string) Labels {
 	}
 	checkSpans(t, res)
 	return ToLabels(res)
+}
+
+// castParts maps each cast member of t to the part they play ("" when
+// the text names none).
+func castParts(t LabelTitle) map[string]string {
+	out := map[string]string{}
+	for _, c := range t.Cast {
+		ch := ""
+		if c.Character != nil {
+			ch = *c.Character
+		}
+		out[c.Name] = ch
+	}
+	return out
+}
+
+// festivalFacts lists t's festivals as "name|year|result".
+func festivalFacts(t LabelTitle) []string {
+	var out []string
+	for _, f := range t.Festivals {
+		y, r := 0, ""
+		if f.Year != nil {
+			y = *f.Year
+		}
+		if f.Result != nil {
+			r = *f.Result
+		}
+		out = append(out, f.Name+"|"+strconv.Itoa(y)+"|"+r)
+	}
+	return out
 }
 
 func titles(l Labels) []string {
@@ -65,14 +96,7 @@ func TestCreditsAndCharacters(t *testing.T) {
 	if !reflect.DeepEqual(f.Directors, []string{"Oona Vale"}) || len(f.Writers) == 0 || f.Writers[0] != "Oona Vale" {
 		t.Errorf("directors %q writers %q", f.Directors, f.Writers)
 	}
-	cast := map[string]string{}
-	for _, c := range f.Cast {
-		ch := ""
-		if c.Character != nil {
-			ch = *c.Character
-		}
-		cast[c.Name] = ch
-	}
+	cast := castParts(f)
 	want := map[string]string{"Lev Tamm": "Captain Orr", "Ruth Ek": "Hilde", "Jonas Pikk": ""}
 	for name, part := range want {
 		if got, ok := cast[name]; !ok || got != part {
@@ -139,14 +163,7 @@ func TestExtrasItems(t *testing.T) {
 
 func TestFestivals(t *testing.T) {
 	l := extractLabels(t, "date 2024-01-10 Pale Orchard, which premiered at the 2023 Venice Film Festival, is nominated for the Golden Bear at Berlin this year, result pending. Pale Orchard comes to Digital on March 1.")
-	var got []string
-	for _, f := range l.Titles[0].Festivals {
-		y := 0
-		if f.Year != nil {
-			y = *f.Year
-		}
-		got = append(got, f.Name+"|"+strconv.Itoa(y)+"|"+*f.Result)
-	}
+	got := festivalFacts(l.Titles[0])
 	want := []string{"Venice Film Festival|2023|pending", "Berlin International Film Festival|2024|pending"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("festivals = %q, want %q", got, want)
@@ -231,15 +248,7 @@ func TestTitleCandidatesWithLexiconWords(t *testing.T) {
 		}
 		return out
 	}
-	has := func(xs []string, x string) bool {
-		for _, y := range xs {
-			if y == x {
-				return true
-			}
-		}
-		return false
-	}
-	if got := cands("That would be director Ada Moss’ Star Lanterns Over Ice, due in May."); !has(got, "Star Lanterns Over Ice") {
+	if got := cands("That would be director Ada Moss’ Star Lanterns Over Ice, due in May."); !slices.Contains(got, "Star Lanterns Over Ice") {
 		t.Errorf("candidates %q lack %q", got, "Star Lanterns Over Ice")
 	}
 	for _, tt := range []struct{ text, not string }{
@@ -247,7 +256,7 @@ func TestTitleCandidatesWithLexiconWords(t *testing.T) {
 		{"The film is out on Blu-ray Disc today.", "Blu-ray Disc"},
 		{"It comes with a Limited Edition Slipcover.", "Limited Edition Slipcover"},
 	} {
-		if got := cands(tt.text); has(got, tt.not) {
+		if got := cands(tt.text); slices.Contains(got, tt.not) {
 			t.Errorf("%q: candidates %q include %q", tt.text, got, tt.not)
 		}
 	}
@@ -376,14 +385,7 @@ func TestCharactersWithDescriptions(t *testing.T) {
 	if len(l.Titles) != 1 {
 		t.Fatalf("titles = %q", titles(l))
 	}
-	cast := map[string]string{}
-	for _, c := range l.Titles[0].Cast {
-		ch := ""
-		if c.Character != nil {
-			ch = *c.Character
-		}
-		cast[c.Name] = ch
-	}
+	cast := castParts(l.Titles[0])
 	want := map[string]string{"Lev Tamm": "Jonah Orr", "Ruth Ek": "Hilde"}
 	for name, part := range want {
 		if got, ok := cast[name]; !ok || got != part {
@@ -428,14 +430,7 @@ func TestFestivalNamedTwiceIsOne(t *testing.T) {
 	if len(l.Titles) != 1 {
 		t.Fatalf("titles = %q", titles(l))
 	}
-	var got []string
-	for _, f := range l.Titles[0].Festivals {
-		y := 0
-		if f.Year != nil {
-			y = *f.Year
-		}
-		got = append(got, f.Name+"|"+strconv.Itoa(y)+"|"+*f.Result)
-	}
+	got := festivalFacts(l.Titles[0])
 	if want := []string{"Venice Film Festival|2023|won"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("festivals = %q, want %q", got, want)
 	}
@@ -449,12 +444,9 @@ func TestCastListClosedByRoleWord(t *testing.T) {
 	if len(l.Titles) != 1 {
 		t.Fatalf("titles = %q", titles(l))
 	}
-	cast := map[string]bool{}
-	for _, c := range l.Titles[0].Cast {
-		cast[c.Name] = true
-	}
+	cast := castParts(l.Titles[0])
 	for _, name := range []string{"Lev Tamm", "Mira Sato"} {
-		if !cast[name] {
+		if _, ok := cast[name]; !ok {
 			t.Errorf("cast = %v, want %s", cast, name)
 		}
 	}

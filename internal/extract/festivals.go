@@ -161,7 +161,6 @@ func festivalAward(p *parsed, s *sentence) string {
 // festivalResult reads what a sentence says happened at a festival; a
 // prize won outranks a competition, which outranks a screening.
 func festivalResult(s *sentence) string {
-	rank := map[string]int{"won": 3, "pending": 2, "screened": 1}
 	best := ""
 	for _, t := range s.tokens {
 		r := ""
@@ -173,7 +172,7 @@ func festivalResult(s *sentence) string {
 		case "premiered", "screened", "played", "premiere", "screening", "selection", "bowed", "debuted":
 			r = "screened"
 		}
-		if rank[r] > rank[best] {
+		if festivalResultRank[r] > festivalResultRank[best] {
 			best = r
 		}
 	}
@@ -194,3 +193,8 @@ func festivalKey(s string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// festivalResultRank orders what a text may say of a film at a festival:
+// a prize won outranks a nomination or competition, which outranks a
+// screening.
+var festivalResultRank = map[string]int{"screened": 1, "pending": 2, "nominated": 2, "won": 3}

@@ -115,26 +115,17 @@ func keyFeatures(cands [][]*titleCand) map[string][]string {
 // candidate is a mention when its key is a gold key. The later models
 // are fitted on those, so that they learn from every labelled fact.
 //
-// known, when not nil, says which candidate texts (folded with
-// catalog.FoldText) name a film the catalog holds.
-func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ...string) *titleReading {
+// lookup, when not nil, is asked once which candidate texts and which
+// other spans of capitalized runs (folded with catalog.FoldText) name a
+// film the catalog holds.
+func readTitles(p *parsed, w *Weights, lookup titleLookup, goldKeys ...string) *titleReading {
 	tr := &titleReading{filmOf: map[*titleCand]*filmEntity{}}
 	tr.cands = make([][]*titleCand, len(p.sents))
 	for si := range p.sents {
 		tr.cands[si] = titleCandidates(p, si)
 	}
-	if known != nil {
-		for si, cs := range tr.cands {
-			for _, c := range cs {
-				c.known = known(catalog.FoldText(c.text))
-			}
-			// A title the catalog holds is a candidate wherever it
-			// stands in a capitalized run.
-			for _, c := range knownCandidates(p, si, cs, known) {
-				c.known = true
-				tr.cands[si] = append(tr.cands[si], c)
-			}
-		}
+	if lookup != nil {
+		tr.addKnown(p, lookup)
 	}
 	st := newTitleStats(p, tr.cands)
 	for _, cs := range tr.cands {
@@ -151,7 +142,7 @@ func readTitles(p *parsed, w *Weights, known func(fold string) bool, goldKeys ..
 		tr.keyScore[k] = text
 		// Membership raises a title's score; absence lowers nothing (a
 		// catalog need not hold a film announced today).
-		if known != nil && hasFeat(f, "known") {
+		if hasFeat(f, "known") {
 			tr.keyScore[k] = max(text, w.TitleKnown.prob(knownFeatures(text, f)))
 		}
 	}
@@ -401,4 +392,47 @@ func (tr *titleReading) dropPeople(pr *peopleReading) {
 		f.id = i
 	}
 	tr.films = kept
+}
+
+// titleLookup answers, for a batch of folded spans, which of them name a
+// film a catalog holds (nil: no answer, the text alone decides).
+type titleLookup func(folds []string) func(fold string) bool
+
+// addKnown asks lookup, in one batch, about every candidate and every
+// other span of a capitalized run, marks the candidates the catalog
+// holds, and makes candidates of the other spans it holds: a known title
+// may stand inside a longer capitalized phrase.
+func (tr *titleReading) addKnown(p *parsed, lookup titleLookup) {
+	spans := make([][][2]int, len(p.sents))
+	seen := map[string]bool{}
+	var folds []string
+	add := func(text string) {
+		if f := catalog.FoldText(text); !seen[f] {
+			seen[f] = true
+			folds = append(folds, f)
+		}
+	}
+	for si, cs := range tr.cands {
+		for _, c := range cs {
+			add(c.text)
+		}
+		toks := p.sents[si].tokens
+		spans[si] = runSpans(p, si, cs)
+		for _, sp := range spans[si] {
+			add(p.text[toks[sp[0]].start:toks[sp[1]-1].end])
+		}
+	}
+	known := lookup(folds)
+	if known == nil {
+		return
+	}
+	for si, cs := range tr.cands {
+		for _, c := range cs {
+			c.known = known(catalog.FoldText(c.text))
+		}
+		for _, c := range knownCandidates(p, si, spans[si], known) {
+			c.known = true
+			tr.cands[si] = append(tr.cands[si], c)
+		}
+	}
 }

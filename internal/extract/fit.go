@@ -69,7 +69,8 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 		// The same article again with a catalog, for the weight of
 		// catalog membership: the examples without one keep the other
 		// weights right for the text alone.
-		catalogs = append(catalogs, readTitles(docs[i], w, simulatedCatalog(a.Gold)))
+		known := simulatedCatalog(a.Gold)
+		catalogs = append(catalogs, readTitles(docs[i], w, func([]string) func(string) bool { return known }))
 		hit := make([]bool, len(gold.keys))
 		keys := make([]string, 0, len(tr.keyFeats))
 		for k := range tr.keyFeats {

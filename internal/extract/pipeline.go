@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 
-	"github.com/marquee-film/marquee/internal/catalog"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,7 +67,7 @@ const (
 func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, goldKeys ...string) *recognition {
 	w := x.weights
 	r := &recognition{p: p, w: w, orgCount: map[string]int{}}
-	r.titles = readTitles(p, w, r.catalogLookup(ctx, p, idx), goldKeys...)
+	r.titles = readTitles(p, w, r.catalogLookup(ctx, idx), goldKeys...)
 	r.people = readPeople(p, w, r.titles)
 	r.titles.dropPeople(r.people)
 	r.films = newFilmIndex(p, r.titles)
@@ -104,40 +103,22 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 	return r
 }
 
-// catalogLookup asks the catalog index, in one batch, which candidate
-// spans of the article are titles it holds, and returns the answer as a
-// lookup. With no index, or when the index fails (the error is kept for
-// the caller), it returns nil: the text alone decides.
-func (r *recognition) catalogLookup(ctx context.Context, p *parsed, idx CatalogIndex) func(string) bool {
+// catalogLookup returns how readTitles asks the catalog index, in one
+// batch, which of the folded spans it gives are titles the index holds.
+// With no index it returns nil; when the index fails, the lookup keeps
+// the error for the caller and answers nil: the text alone decides.
+func (r *recognition) catalogLookup(ctx context.Context, idx CatalogIndex) titleLookup {
 	if idx == nil {
 		return nil
 	}
-	seen := map[string]bool{}
-	var folds []string
-	add := func(text string) {
-		if f := catalog.FoldText(text); !seen[f] {
-			seen[f] = true
-			folds = append(folds, f)
+	return func(folds []string) func(string) bool {
+		films, err := idx.FilmsByTitleFold(ctx, folds)
+		if err != nil {
+			r.catalogErr = err
+			return nil
 		}
+		return func(fold string) bool { return len(films[fold]) > 0 }
 	}
-	for si := range p.sents {
-		cands := titleCandidates(p, si)
-		for _, c := range cands {
-			add(c.text)
-		}
-		// Shorter spans of the capitalized runs too: a known title may
-		// stand inside a longer capitalized phrase.
-		toks := p.sents[si].tokens
-		for _, sp := range runSpans(p, si, cands) {
-			add(p.text[toks[sp[0]].start:toks[sp[1]-1].end])
-		}
-	}
-	films, err := idx.FilmsByTitleFold(ctx, folds)
-	if err != nil {
-		r.catalogErr = err
-		return nil
-	}
-	return func(fold string) bool { return len(films[fold]) > 0 }
 }
 
 // addInheritedFormats adds, for each sentence that announces a release

@@ -280,8 +280,3 @@ func cleanText(s string) string {
 	}
 	return b.String()
 }
-
-// festivalResultRank orders what a text may say of a film at a festival:
-// a prize won outranks a nomination or competition, which outranks a
-// screening.
-var festivalResultRank = map[string]int{"screened": 1, "pending": 2, "nominated": 2, "won": 3}

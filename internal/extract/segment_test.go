@@ -64,13 +64,19 @@ func TestSegmentWrapWidthDoesNotMatter(t *testing.T) {
 	}
 }
 
+// sentenceTexts splits the first block of text into sentences.
+func sentenceTexts(text string) []string {
+	b := segmentBlocks(text, 0)[0]
+	var out []string
+	for _, s := range segmentSentences(text, b) {
+		out = append(out, text[s.start:s.end])
+	}
+	return out
+}
+
 func TestSentences(t *testing.T) {
 	text := "J.A. Bayona directed it. Warner Bros. releases it on Jan. 9. It is out! Really?"
-	b := segmentBlocks(text, 0)[0]
-	var got []string
-	for _, s := range segmentSentences(text, b) {
-		got = append(got, text[s.start:s.end])
-	}
+	got := sentenceTexts(text)
 	want := []string{"J.A. Bayona directed it.", "Warner Bros. releases it on Jan. 9.", "It is out!", "Really?"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
@@ -126,11 +132,7 @@ func TestTokensPluralPossessive(t *testing.T) {
 // An exclamation mark inside a company's name does not end the sentence.
 func TestSentencesNameWithExclamation(t *testing.T) {
 	text := "In other news, Shout! Factory has set it for May. What a film! The label agrees. Wow! Amazing!"
-	b := segmentBlocks(text, 0)[0]
-	var got []string
-	for _, s := range segmentSentences(text, b) {
-		got = append(got, text[s.start:s.end])
-	}
+	got := sentenceTexts(text)
 	want := []string{"In other news, Shout! Factory has set it for May.", "What a film!", "The label agrees.", "Wow!", "Amazing!"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)

@@ -275,14 +275,14 @@ func runSpans(p *parsed, si int, cands []*titleCand) [][2]int {
 	return out
 }
 
-// knownCandidates makes candidates of the spans runSpans lists that the
+// knownCandidates makes candidates of the spans (from runSpans) that the
 // catalog knows as titles.
-func knownCandidates(p *parsed, si int, cands []*titleCand, known func(fold string) bool) []*titleCand {
+func knownCandidates(p *parsed, si int, spans [][2]int, known func(fold string) bool) []*titleCand {
 	s := &p.sents[si]
 	toks := s.tokens
 	var out []*titleCand
 	runs := capitalizedRuns(toks)
-	for _, sp := range runSpans(p, si, cands) {
+	for _, sp := range spans {
 		c := &titleCand{sent: si, i: sp[0], j: sp[1], span: span{toks[sp[0]].start, toks[sp[1]-1].end}}
 		c.text = p.text[c.span.start:c.span.end]
 		if !known(catalog.FoldText(c.text)) {
@@ -348,13 +348,35 @@ func isVocabularyName(s *sentence, i, j int) bool {
 // breaksTitle reports whether token k of s is a word of another kind
 // that a title may start after or end before.
 func breaksTitle(s *sentence, k int) bool {
-	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcRole, lcExtra, lcDescriptor, lcVerb, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcRetailer} {
+	return hardBoundary(s, k) || coversAny(s, k, softTitleBoundaries)
+}
+
+// hardTitleBoundaries are the classes of words no title starts or ends
+// with; softTitleBoundaries those that may open or close a longer title
+// when capitalized in mid-sentence ("Star Trek Into Darkness").
+var (
+	hardTitleBoundaries = []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcExtra, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcRetailer}
+	softTitleBoundaries = []lexClass{lcRole, lcDescriptor, lcVerb}
+)
+
+// hardBoundary reports whether token k of s is a word of a hard boundary
+// class or part of a date.
+func hardBoundary(s *sentence, k int) bool {
+	if coversAny(s, k, hardTitleBoundaries) {
+		return true
+	}
+	_, ok := s.dateAt(k)
+	return ok
+}
+
+// coversAny reports whether a phrase of one of classes covers token k.
+func coversAny(s *sentence, k int, classes []lexClass) bool {
+	for _, c := range classes {
 		if s.covers(k, c) {
 			return true
 		}
 	}
-	_, ok := s.dateAt(k)
-	return ok
+	return false
 }
 
 // hardBreak reports whether token k of s is a word of another kind that
@@ -371,13 +393,7 @@ func hardBreak(s *sentence, k int) bool {
 		// A word capitalized because it opens the sentence says nothing.
 		return true
 	}
-	for _, c := range []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcExtra, lcRetailer} {
-		if s.covers(k, c) {
-			return true
-		}
-	}
-	_, ok := s.dateAt(k)
-	return ok
+	return hardBoundary(s, k)
 }
 
 // titleKey folds a title for comparison: case, accents and punctuation
@@ -395,13 +411,9 @@ func (s *sentence) spanKey(i, j int) string {
 	}
 	if n == 1 {
 		for k := i; k < j; k++ {
-			if len(s.keyWords[k]) != 1 {
-				continue
+			if len(s.keyWords[k]) == 1 {
+				return keyOfWords(s.keyWords[k])
 			}
-			if w := s.keyWords[k][0]; w != "vs" && w != "versus" {
-				return w
-			}
-			return "v"
 		}
 	}
 	words := make([]string, 0, n)
@@ -414,6 +426,13 @@ func (s *sentence) spanKey(i, j int) string {
 // keyOfWords joins folded words into a key: without a leading article,
 // "vs" and "versus" as "v".
 func keyOfWords(fields []string) string {
+	if len(fields) == 1 {
+		// A word alone is its own key (an article alone too).
+		if w := fields[0]; w != "vs" && w != "versus" {
+			return w
+		}
+		return "v"
+	}
 	var b strings.Builder
 	for _, w := range fields {
 		if b.Len() == 0 && (w == "the" || w == "a" || w == "an") {
