@@ -65,6 +65,7 @@ func PostgresSchemaDSN(t testing.TB) string {
 		t.Fatalf("open admin connection: %v", err)
 	}
 	t.Cleanup(func() { admin.Close() })
+	keepTrigramExtensionInPublic(t, admin)
 	if _, err := admin.ExecContext(context.Background(), "CREATE SCHEMA "+schema); err != nil {
 		t.Fatalf("create schema %s: %v", schema, err)
 	}
@@ -74,6 +75,29 @@ func PostgresSchemaDSN(t testing.TB) string {
 		}
 	})
 	return withSearchPath(t, dsn, schema)
+}
+
+// keepTrigramExtensionInPublic makes sure pg_trgm, when the server has
+// it, lives in the public schema. A store creates the extension in the
+// first schema of its search_path, which for a test is its own throwaway
+// schema: dropping that schema would drop the extension under every other
+// test running at the same time ("referenced operator class was
+// concurrently dropped"). Best effort: a server without pg_trgm, or a
+// race with another test doing the same, is only logged.
+func keepTrigramExtensionInPublic(t testing.TB, admin *sql.DB) {
+	t.Helper()
+	ctx := context.Background()
+	var schema string
+	err := admin.QueryRowContext(ctx, "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'").Scan(&schema)
+	switch {
+	case err == sql.ErrNoRows:
+		_, err = admin.ExecContext(ctx, "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+	case err == nil && schema != "public":
+		_, err = admin.ExecContext(ctx, "ALTER EXTENSION pg_trgm SET SCHEMA public")
+	}
+	if err != nil {
+		t.Logf("pg_trgm stays where it is: %v", err)
+	}
 }
 
 // SkipWithoutPostgres skips t unless PostgresDSNEnv is set, and returns
