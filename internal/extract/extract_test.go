@@ -451,3 +451,78 @@ func TestCastListClosedByRoleWord(t *testing.T) {
 		}
 	}
 }
+
+// titleReadingOf builds a title reading of text whose mentions are the
+// given candidate texts (sentence index, text) with their scores, as
+// readTitles would leave them before grouping.
+func titleReadingOf(t *testing.T, text string, mentions map[[2]string]float64) (*parsed, *titleReading) {
+	t.Helper()
+	doc, err := ParseInput([]byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New().parse(doc)
+	tr := &titleReading{filmOf: map[*titleCand]*filmEntity{}, mentions: make([][]*titleCand, len(p.sents))}
+	for si := range p.sents {
+		for _, c := range titleCandidates(p, si) {
+			if score, ok := mentions[[2]string{strconv.Itoa(si), c.text}]; ok {
+				c.score = score
+				tr.mentions[si] = append(tr.mentions[si], c)
+			}
+		}
+	}
+	return p, tr
+}
+
+func filmTitles(tr *titleReading) []string {
+	var out []string
+	for _, f := range tr.films {
+		out = append(out, f.title)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// A short title joins the longer one it ends only when the text
+// supports the longer one at least half as well.
+func TestShortFormJoinsOnlyASupportedLongTitle(t *testing.T) {
+	text := "date 2024-01-10\nThe drama about Mira Tamm Vale arrives in May.\n\nTamm Vale comes to Blu-ray on May 3."
+	for _, tc := range []struct {
+		name      string
+		longScore float64
+		want      []string
+	}{
+		{"weak long title", 0.25, []string{"Mira Tamm Vale", "Tamm Vale"}},
+		{"strong long title", 0.8, []string{"Mira Tamm Vale"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, tr := titleReadingOf(t, text, map[[2]string]float64{{"0", "Mira Tamm Vale"}: tc.longScore, {"1", "Tamm Vale"}: 0.9})
+			tr.groupFilms(p)
+			if got := filmTitles(tr); !slices.Equal(got, tc.want) {
+				t.Errorf("films = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A film that got its name from mentions that are people, but has
+// shorter mentions that are not, is named by the shorter ones; a film
+// that is a person everywhere is no film.
+func TestFilmNamedByAPersonTakesItsShortForm(t *testing.T) {
+	text := "date 2024-01-10\nThe drama follows Mira Tamm Vale through the war.\n\nTamm Vale comes to Blu-ray on May 3.\n\nIt was directed by Lev Sato."
+	p, tr := titleReadingOf(t, text, map[[2]string]float64{{"0", "Mira Tamm Vale"}: 0.6, {"1", "Tamm Vale"}: 0.55, {"2", "Lev Sato"}: 0.3})
+	tr.groupFilms(p)
+	if got, want := filmTitles(tr), []string{"Lev Sato", "Mira Tamm Vale"}; !slices.Equal(got, want) {
+		t.Fatalf("before dropPeople: films = %q, want %q", got, want)
+	}
+	pr := &peopleReading{bySent: make([][]*personMention, len(p.sents))}
+	pr.bySent[0] = []*personMention{{sent: 0, i: 3, j: 6, score: 0.9}} // Mira Tamm Vale
+	pr.bySent[2] = []*personMention{{sent: 2, i: 4, j: 6, score: 0.9}} // Lev Sato
+	tr.dropPeople(p, pr)
+	if got, want := filmTitles(tr), []string{"Tamm Vale"}; !slices.Equal(got, want) {
+		t.Errorf("films = %q, want %q", got, want)
+	}
+	if len(tr.mentions[0]) != 0 || len(tr.mentions[2]) != 0 || len(tr.mentions[1]) != 1 {
+		t.Errorf("mentions per sentence = %d %d %d, want 0 1 0", len(tr.mentions[0]), len(tr.mentions[1]), len(tr.mentions[2]))
+	}
+}

@@ -227,12 +227,17 @@ func bestNonOverlapping[T any](items []T, threshold float64, at func(T) (score f
 // groupFilms makes films of the mentions: the same key is the same film,
 // and a mention whose key is the start or the end of a longer film's key
 // at a word boundary is that film's short form ("Fallen Kingdom" for
-// "Jurassic World: Fallen Kingdom"), when only one film has it.
+// "Jurassic World: Fallen Kingdom"), when only one film has it and the
+// longer key scores at least half as well.
 func (tr *titleReading) groupFilms(p *parsed) {
 	byKey := map[string]*filmEntity{}
 	var all []*titleCand
 	for _, ms := range tr.mentions {
 		all = append(all, ms...)
+	}
+	score := map[string]float64{} // the best mention score of each key
+	for _, c := range all {
+		score[c.key] = max(score[c.key], c.score)
 	}
 	// Longer keys first, so short forms find their film.
 	order := append([]*titleCand(nil), all...)
@@ -243,7 +248,10 @@ func (tr *titleReading) groupFilms(p *parsed) {
 			var host *filmEntity
 			n := 0
 			for _, g := range tr.films {
-				if isShortForm(c.key, g.key) {
+				// A long title the text barely supports does not take in
+				// a short one it supports well ("J. Robert Oppenheimer",
+				// a name, is not the film "Oppenheimer").
+				if isShortForm(c.key, g.key) && score[g.key] >= score[c.key]/2 {
 					host = g
 					n++
 				}
@@ -354,8 +362,11 @@ func (tr *titleReading) bestCandScore(si, i, j int) float64 {
 
 // dropPeople removes the films whose every mention lies inside a person
 // the person stage accepted with more confidence than the title stage
-// gave the title ("Ada Quince" in "the new film from Ada Quince").
-func (tr *titleReading) dropPeople(pr *peopleReading) {
+// gave the title ("Ada Quince" in "the new film from Ada Quince"). When
+// only the mentions that gave a film its name are people, and shorter
+// forms of it are not, the film is the shorter form: a film named after
+// its subject ("Quince", a biopic) is not the subject's full name.
+func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 	inPerson := func(m *titleCand) bool {
 		for _, pm := range pr.bySent[m.sent] {
 			if pm.i <= m.i && m.j <= pm.j && pm.score > m.score {
@@ -364,29 +375,48 @@ func (tr *titleReading) dropPeople(pr *peopleReading) {
 		}
 		return false
 	}
+	drop := func(m *titleCand) {
+		delete(tr.filmOf, m)
+		ms := tr.mentions[m.sent][:0]
+		for _, o := range tr.mentions[m.sent] {
+			if o != m {
+				ms = append(ms, o)
+			}
+		}
+		tr.mentions[m.sent] = ms
+	}
 	kept := tr.films[:0]
 	for _, f := range tr.films {
-		all := true
+		var people, others []*titleCand
+		namedByPerson := true
 		for _, m := range f.mentions {
-			if !inPerson(m) {
-				all = false
-				break
+			if inPerson(m) {
+				people = append(people, m)
+			} else {
+				others = append(others, m)
+				namedByPerson = namedByPerson && m.key != f.key
 			}
 		}
-		if !all {
-			kept = append(kept, f)
+		switch {
+		case len(others) == 0:
+			for _, m := range f.mentions {
+				drop(m)
+			}
 			continue
-		}
-		for _, m := range f.mentions {
-			delete(tr.filmOf, m)
-			ms := tr.mentions[m.sent][:0]
-			for _, o := range tr.mentions[m.sent] {
-				if o != m {
-					ms = append(ms, o)
+		case len(people) > 0 && namedByPerson:
+			for _, m := range people {
+				drop(m)
+			}
+			f.mentions = others
+			f.key, f.best = "", 0
+			for _, m := range others {
+				if m.score > f.best || m.score == f.best && len(m.key) > len(f.key) {
+					f.key, f.best = m.key, m.score
 				}
 			}
-			tr.mentions[m.sent] = ms
+			f.title = displayTitle(bestTitleText(p, f))
 		}
+		kept = append(kept, f)
 	}
 	for i, f := range kept {
 		f.id = i

@@ -417,7 +417,7 @@ func (x *Extractor) DebugTitles(a TrainingArticle) []string {
 		out = append(out, fmt.Sprintf("  - %.2f %q (%s) %v", best[g], a.Gold.Titles[g].Title, k, bestFeats[g]))
 	}
 	for _, f := range tr.films {
-		out = append(out, fmt.Sprintf("  film %.2f %q mentions %d", f.best, f.title, len(f.mentions)))
+		out = append(out, fmt.Sprintf("  film %.2f (own key %.2f) %q mentions %d", f.best, tr.keyScore[f.key], f.title, len(f.mentions)))
 	}
 	return out
 }

@@ -69,7 +69,7 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 	r := &recognition{p: p, w: w, orgCount: map[string]int{}}
 	r.titles = readTitles(p, w, r.catalogLookup(ctx, idx), goldKeys...)
 	r.people = readPeople(p, w, r.titles)
-	r.titles.dropPeople(r.people)
+	r.titles.dropPeople(p, r.people)
 	r.films = newFilmIndex(p, r.titles)
 	for si := range p.sents {
 		for _, fm := range findFormats(p, si) {

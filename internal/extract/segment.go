@@ -50,15 +50,16 @@ func markParallelBlocks(text string, blocks []block) {
 		if utf8.RuneCountInString(body) < 100 && !endsSentence(body) {
 			return "short"
 		}
-		words := strings.Fields(body)
-		for k, w := range words {
+		k := 0
+		for w := range strings.FieldsSeq(body) {
 			if k >= 12 {
 				break
 			}
+			k++
 			switch {
 			case strings.HasSuffix(w, ":"):
 				return ":"
-			case k > 0 && (w == "–" || w == "—" || w == "-"):
+			case k > 1 && (w == "–" || w == "—" || w == "-"):
 				return "-"
 			}
 		}
