@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -156,4 +158,19 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 			"database schema is at version %d, this build needs %d; run `marquee migrate`", current, latest)
 	}
 	return nil
+}
+
+// PostgresMigrationsDigest identifies the PostgreSQL schema this build
+// migrates to: a hex digest of its migrations' names and text. Tests use
+// it to reuse schemas migrated by the same build.
+func PostgresMigrationsDigest() (string, error) {
+	ms, err := postgresDialect().migrations()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, m := range ms {
+		fmt.Fprintf(h, "%s\x00%s\x00", m.name, m.sql)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
