@@ -355,7 +355,7 @@ func breaksTitle(s *sentence, k int) bool {
 // with; softTitleBoundaries those that may open or close a longer title
 // when capitalized in mid-sentence ("Star Trek Into Darkness").
 var (
-	hardTitleBoundaries = []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcExtra, lcCountry, lcDemonym, lcOrgSuffix, lcRetailer}
+	hardTitleBoundaries = []lexClass{lcFormat, lcLabel, lcStreamer, lcFestival, lcAward, lcExtra, lcCountry, lcDemonym, lcOrgSuffix, lcTechnical, lcRetailer}
 	softTitleBoundaries = []lexClass{lcRole, lcDescriptor, lcVerb}
 )
 
