@@ -49,6 +49,13 @@ var (
 	// and place.
 	inventedLabels = []string{"Lantern Video", "Quill Street Films", "Mossgrove Pictures", "Northlight Releasing",
 		"Brightwater Home Entertainment", "Cobalt Distribution"}
+	// foreignHeads, foreignLinks and foreignTails make titles in other
+	// languages, whose inner words are not capitalized.
+	foreignHeads = strings.Fields(`La Il Le Los Das Der`)
+	foreignLinks = []string{"notte del", "segreto di", "jour des", "ojos de", "Haus am", "fin de", "mani sulla"}
+	foreignTails = strings.Fields(`lupo Marta loups Lucía See semana città`)
+	// nameTitles are titles that are a given name.
+	nameTitles = strings.Fields(`Marta Ines Tomasz Odile Hanna Greta Yusuf`)
 	genres = strings.Fields(`drama thriller comedy documentary horror western musical romance satire slasher
 		mystery biopic melodrama noir fable`)
 	adjectives = strings.Fields(`acclaimed overlooked French Korean Japanese Brazilian Italian Danish cult underrated
@@ -82,7 +89,11 @@ func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
 
 func (g *gen) title() string {
 	var t string
-	switch g.r.IntN(9) {
+	switch g.r.IntN(11) {
+	case 9:
+		t = g.pick(foreignHeads) + " " + g.pick(foreignLinks) + " " + g.pick(foreignTails)
+	case 10:
+		t = g.pick(nameTitles)
 	case 0:
 		t = g.pick(singleTitles)
 	case 1:
