@@ -526,3 +526,24 @@ func TestFilmNamedByAPersonTakesItsShortForm(t *testing.T) {
 		t.Errorf("mentions per sentence = %d %d %d, want 0 1 0", len(tr.mentions[0]), len(tr.mentions[1]), len(tr.mentions[2]))
 	}
 }
+
+// A festival named without a year is the publication year's when the
+// sentence reports on it as current (this year, a weekday, "just"), and
+// has no year when it only recalls it.
+func TestFestivalYearFromCurrentReport(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"just", "date 2024-09-12 Copper Sky just had its world premiere at the Toronto International Film Festival. Lantern Video will release Copper Sky on Blu-ray in 2025.", "Toronto International Film Festival|2024|screened"},
+		{"weekday", "date 2024-09-12 Copper Sky has its premiere on Thursday at the Toronto International Film Festival. Lantern Video will release Copper Sky on Blu-ray in 2025.", "Toronto International Film Festival|2024|screened"},
+		{"recalled", "date 2024-09-12 Copper Sky, which premiered at the Toronto International Film Festival, comes to Blu-ray from Lantern Video on October 1.", "Toronto International Film Festival|0|screened"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := extractLabels(t, tc.text)
+			if len(l.Titles) != 1 {
+				t.Fatalf("titles = %q", titles(l))
+			}
+			if got := festivalFacts(l.Titles[0]); !slices.Equal(got, []string{tc.want}) {
+				t.Errorf("festivals = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

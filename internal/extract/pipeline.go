@@ -631,10 +631,32 @@ func festivalYears(p *parsed, fs []*festivalMention) {
 		switch {
 		case year[k] != 0:
 			fe.year = year[k]
-		case !p.pub.IsTBA() && (count[k] >= 2 || inHeading[k]):
+		case !p.pub.IsTBA() && (count[k] >= 2 || inHeading[k] || reportsCurrent(&p.sents[fe.sent])):
 			fe.year = p.pub.Year()
 		}
 	}
+}
+
+// reportsCurrent reports whether sentence s tells of something happening
+// about when it was published: it names this year, today, tonight, this
+// week or a weekday, or says "just" ("just had its premiere at Toronto",
+// "premieres Thursday at Fantastic Fest").
+func reportsCurrent(s *sentence) bool {
+	for _, m := range s.lex {
+		if m.class() != lcDate {
+			continue
+		}
+		switch v := m.entry.value; {
+		case v == "rel=thisyear", v == "rel=today", v == "rel=thisweek", v == "rel=tonight", strings.HasPrefix(v, "weekday="):
+			return true
+		}
+	}
+	for _, t := range s.tokens {
+		if t.norm == "just" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownMention reports whether a title mention names film f.

@@ -56,7 +56,7 @@ var (
 	foreignTails = strings.Fields(`lupo Marta loups Lucía See semana città`)
 	// nameTitles are titles that are a given name.
 	nameTitles = strings.Fields(`Marta Ines Tomasz Odile Hanna Greta Yusuf`)
-	genres = strings.Fields(`drama thriller comedy documentary horror western musical romance satire slasher
+	genres     = strings.Fields(`drama thriller comedy documentary horror western musical romance satire slasher
 		mystery biopic melodrama noir fable`)
 	adjectives = strings.Fields(`acclaimed overlooked French Korean Japanese Brazilian Italian Danish cult underrated
 		haunting gritty tender slow-burning celebrated`)
