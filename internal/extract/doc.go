@@ -41,12 +41,18 @@
 //     raises a title's score through a second fitted model; absence
 //     lowers nothing. Every span of a capitalized run (up to 8 tokens)
 //     is looked up too, so a known title inside a longer capitalized
-//     phrase becomes a candidate.
+//     phrase becomes a candidate. Mentions make films: the same key is
+//     one film, and a key that starts or ends a longer one is its short
+//     form when the longer key scores at least half as well ("Fallen
+//     Kingdom" in "Jurassic World: Fallen Kingdom", but not
+//     "Oppenheimer" in a weak "J. Robert Oppenheimer").
 //  5. People (people.go): runs of two to four name words are candidates
 //     scored by the person model; accepted people get a probability per
 //     role (director, writer, cast) from the role models, which read the
 //     role words and verbs around them. A surname alone is the person
-//     named in full elsewhere.
+//     named in full elsewhere. A film whose mentions all lie inside
+//     people is none; one named only by mentions that are people takes
+//     the name of its other mentions (a biopic named after its subject).
 //  6. Facts (releases.go, attach.go, extras.go, festivals.go,
 //     pipeline.go): a format named with films in one sentence is a
 //     release of each film the release-pair model pairs it with;
