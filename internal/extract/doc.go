@@ -50,7 +50,9 @@
 //     scored by the person model; accepted people get a probability per
 //     role (director, writer, cast) from the role models, which read the
 //     role words and verbs around them. A surname alone is the person
-//     named in full elsewhere. A film whose mentions all lie inside
+//     named in full elsewhere. A name the model nearly accepts is
+//     accepted beside an accepted person in a list ("A, B, C and D").
+//     A film whose mentions all lie inside
 //     people is none; one named only by mentions that are people takes
 //     the name of its other mentions (a biopic named after its subject).
 //  6. Facts (releases.go, attach.go, extras.go, festivals.go,

@@ -436,19 +436,70 @@ func TestFestivalNamedTwiceIsOne(t *testing.T) {
 	}
 }
 
-// A role word after a list of names gives each of them the part.
-// (Known gap: in a longer list the names between the first and the last
-// are not read as people.)
+// A role word after a list of names gives each of them the part; the
+// names inside a longer list are people like the ones around them.
 func TestCastListClosedByRoleWord(t *testing.T) {
-	l := extractLabels(t, "date 2023-01-01 Winter Ferry arrives on Blu-ray on March 1 from Lantern Video. Lev Tamm and Mira Sato star.")
-	if len(l.Titles) != 1 {
-		t.Fatalf("titles = %q", titles(l))
+	for _, tc := range []struct {
+		list  string
+		names []string
+	}{
+		{"Lev Tamm and Mira Sato", []string{"Lev Tamm", "Mira Sato"}},
+		{"Lev Tamm, Ines Okafor, Tomas Reyes and Mira Sato", []string{"Lev Tamm", "Ines Okafor", "Tomas Reyes", "Mira Sato"}},
+	} {
+		t.Run(tc.list, func(t *testing.T) {
+			l := extractLabels(t, "date 2023-01-01 Winter Ferry arrives on Blu-ray on March 1 from Lantern Video. "+tc.list+" star.")
+			if len(l.Titles) != 1 {
+				t.Fatalf("titles = %q", titles(l))
+			}
+			cast := castParts(l.Titles[0])
+			for _, name := range tc.names {
+				if _, ok := cast[name]; !ok {
+					t.Errorf("cast = %v, want %s", cast, name)
+				}
+			}
+		})
 	}
-	cast := castParts(l.Titles[0])
-	for _, name := range []string{"Lev Tamm", "Mira Sato"} {
-		if _, ok := cast[name]; !ok {
-			t.Errorf("cast = %v, want %s", cast, name)
+}
+
+// A name the person model nearly accepts is accepted beside an accepted
+// person in a list, and not elsewhere.
+func TestLiftListedNames(t *testing.T) {
+	doc, err := ParseInput([]byte("date 2023-01-01\nLev Tamm, Ines Okafor and Mira Sato star. Tomas Reyes wrote it."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New().parse(doc)
+	var cs []*personMention
+	for _, c := range personCandidates(p, 0) {
+		switch c.name {
+		case "Lev Tamm":
+			c.score = 0.9
+		case "Ines Okafor", "Mira Sato":
+			c.score = 0.4
+		default:
+			continue
 		}
+		cs = append(cs, c)
+	}
+	if len(cs) != 3 {
+		t.Fatalf("candidates = %d, want 3", len(cs))
+	}
+	liftListedNames(&p.sents[0], cs)
+	for _, c := range cs {
+		if c.score < personThreshold {
+			t.Errorf("%s scores %.2f after lifting, want >= %.2f", c.name, c.score, personThreshold)
+		}
+	}
+	var alone []*personMention
+	for _, c := range personCandidates(p, 1) {
+		if c.name == "Tomas Reyes" {
+			c.score = 0.4
+			alone = append(alone, c)
+		}
+	}
+	liftListedNames(&p.sents[1], alone)
+	if len(alone) != 1 || alone[0].score != 0.4 {
+		t.Errorf("a name in no list was lifted: %+v", alone)
 	}
 }
 

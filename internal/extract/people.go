@@ -357,6 +357,7 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 			c.feats = personFeatures(p, c, tr.bestCandScore(si, c.i, c.j), fullNames)
 			c.score = w.Person.prob(c.feats)
 		}
+		liftListedNames(&p.sents[si], cs)
 		pr.mentions = append(pr.mentions, bestNonOverlapping(cs, personThreshold, func(c *personMention) (float64, int, int) { return c.score, c.i, c.j })...)
 	}
 	pr.index(len(p.sents))
@@ -399,6 +400,46 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 	}
 	return pr
 }
+
+// listNeighbours returns the candidates that stand next to c in a list
+// ("A, B and C"): ending a separator before it or starting one after.
+func listNeighbours(s *sentence, cs []*personMention, c *personMention) []*personMention {
+	toks := s.tokens
+	sep := func(k int) bool {
+		return k >= 0 && k < len(toks) && (toks[k].norm == "," || toks[k].norm == "and" || toks[k].norm == "&")
+	}
+	var out []*personMention
+	for _, o := range cs {
+		if o != c && (o.j <= c.i && c.i-o.j <= 2 && sep(o.j) && sep(c.i-1) || c.j <= o.i && o.i-c.j <= 2 && sep(c.j) && sep(o.i-1)) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// liftListedNames accepts a name the person model nearly accepts when it
+// stands in a list beside an accepted person: the items of a list are of
+// one kind ("Lev Tamm, Ines Okafor, Tomas Reyes and Mira Sato star").
+func liftListedNames(s *sentence, cs []*personMention) {
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cs {
+			if c.score < listedNameFloor || c.score >= personThreshold {
+				continue
+			}
+			for _, o := range listNeighbours(s, cs, c) {
+				if o.score >= personThreshold {
+					c.score, changed = personThreshold, true
+					break
+				}
+			}
+		}
+	}
+}
+
+// listedNameFloor is the person probability a name in a list of people
+// needs to be accepted with them.
+const listedNameFloor = 0.3
 
 // covered reports whether token k of sentence si is inside an accepted
 // person mention.
