@@ -267,8 +267,8 @@ func roleFeatures(p *parsed, m *personMention, titleAt func(si, k int) bool) []s
 	}
 	// A list of names the role word closes: "Marianne Jean-Baptiste,
 	// Hayley Squires, Leo Bill and Gwendoline Christie star."
-	if k := m.j; k < len(toks) && (toks[k].norm == "," || toks[k].norm == "and" || toks[k].norm == "&") {
-		for k < len(toks) && k < m.j+40 && (isNameWord(toks[k]) || toks[k].norm == "," || toks[k].norm == "and" || toks[k].norm == "&" || nameParticles[toks[k].norm]) {
+	if k := m.j; k < len(toks) && isNameListSeparator(toks[k]) {
+		for k < len(toks) && k < m.j+40 && (isNameWord(toks[k]) || isNameListSeparator(toks[k]) || nameParticles[toks[k].norm]) {
 			k++
 		}
 		if k < len(toks) && k > m.j+1 && isNameWord(toks[k-1]) {
@@ -401,13 +401,15 @@ func readPeople(p *parsed, w *Weights, tr *titleReading) *peopleReading {
 	return pr
 }
 
+// isNameListSeparator reports whether t separates the names of a list
+// ("A, B and C", "A & B").
+func isNameListSeparator(t token) bool { return t.norm == "," || t.norm == "and" || t.norm == "&" }
+
 // listNeighbours returns the candidates that stand next to c in a list
 // ("A, B and C"): ending a separator before it or starting one after.
 func listNeighbours(s *sentence, cs []*personMention, c *personMention) []*personMention {
 	toks := s.tokens
-	sep := func(k int) bool {
-		return k >= 0 && k < len(toks) && (toks[k].norm == "," || toks[k].norm == "and" || toks[k].norm == "&")
-	}
+	sep := func(k int) bool { return k >= 0 && k < len(toks) && isNameListSeparator(toks[k]) }
 	var out []*personMention
 	for _, o := range cs {
 		if o != c && (o.j <= c.i && c.i-o.j <= 2 && sep(o.j) && sep(c.i-1) || c.j <= o.i && o.i-c.j <= 2 && sep(c.j) && sep(o.i-1)) {

@@ -50,18 +50,18 @@ func markParallelBlocks(text string, blocks []block) {
 		if utf8.RuneCountInString(body) < 100 && !endsSentence(body) {
 			return "short"
 		}
-		k := 0
+		k := 0 // the index of w among the body's words
 		for w := range strings.FieldsSeq(body) {
-			if k >= 12 {
+			if k == 12 {
 				break
 			}
-			k++
 			switch {
 			case strings.HasSuffix(w, ":"):
 				return ":"
-			case k > 1 && (w == "–" || w == "—" || w == "-"):
+			case k > 0 && (w == "–" || w == "—" || w == "-"):
 				return "-"
 			}
+			k++
 		}
 		return ""
 	}

@@ -321,12 +321,10 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 	// A longer form of a title the article names more often ("Copper Sky
 	// as a Collectors" beside "Copper Sky" twice) is more likely the
 	// title run on into other words.
-	if n := st.sentences[c.key]; strings.IndexByte(c.key, ' ') > 0 {
-		for i := 1; i < len(c.key); i++ {
-			if c.key[i] == ' ' && st.sentences[c.key[:i]] > n {
-				add("extends-repeated-prefix")
-				break
-			}
+	for i, n := 1, st.sentences[c.key]; i < len(c.key); i++ {
+		if c.key[i] == ' ' && st.sentences[c.key[:i]] > n {
+			add("extends-repeated-prefix")
+			break
 		}
 	}
 	return f

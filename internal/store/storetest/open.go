@@ -225,20 +225,13 @@ func makePooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema,
 // holds.
 func dropOtherPools(ctx context.Context, t testing.TB, conn *sql.Conn, prefix string) {
 	t.Helper()
-	rows, err := conn.QueryContext(ctx, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'marquee\\_pool\\_%' AND left(nspname, length($1)) <> $1", prefix)
+	var stale string
+	err := conn.QueryRowContext(ctx, `SELECT coalesce(string_agg(nspname, ' '), '') FROM pg_namespace
+		WHERE nspname LIKE 'marquee\_pool\_%' AND left(nspname, length($1)) <> $1`, prefix).Scan(&stale)
 	if err != nil {
 		t.Fatalf("list pooled schemas: %v", err)
 	}
-	var stale []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		stale = append(stale, name)
-	}
-	rows.Close()
-	for _, name := range stale {
+	for _, name := range strings.Fields(stale) {
 		var held bool
 		if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1, hashtext($2))", poolLockKey, name).Scan(&held); err != nil || !held {
 			continue
