@@ -147,7 +147,8 @@ func TestExtrasItems(t *testing.T) {
 	for _, want := range []string{
 		"audio_commentary||Sal Ortiz,Mia Lund",
 		"featurette|Cold Water|",
-		"deleted_scenes||",
+		// Deleted scenes with a name of their own are titled.
+		"deleted_scenes|deleted and extended scenes|",
 		"other|gag reel|",
 		// A kind with its names in parentheses is one extra per name.
 		"trailer|Teaser|",
@@ -157,6 +158,51 @@ func TestExtrasItems(t *testing.T) {
 	} {
 		if !got[want] {
 			t.Errorf("extras lack %q; got %v", want, got)
+		}
+	}
+}
+
+func TestExtrasListItemNames(t *testing.T) {
+	l := extractLabels(t, "date 2022-05-01 Crane Lake arrives on Blu-ray on June 7 from Northlight, with deleted scenes.\n\nBONUS FEATURES\n\nNight Swim: Shooting on the Water\n\nLighting the Lake: how the opening shot was done\n\nAudio Commentary by director Sal Ortiz\n\nScoring the Silence\n")
+	// The items are extras, not films.
+	if len(l.Titles) != 1 || l.Titles[0].Title != "Crane Lake" {
+		t.Fatalf("titles = %q, want only Crane Lake", titles(l))
+	}
+	got := map[string]bool{}
+	for _, ti := range l.Titles {
+		for _, e := range ti.Extras {
+			title := ""
+			if e.Title != nil {
+				title = *e.Title
+			}
+			got[e.Kind+"|"+title] = true
+		}
+	}
+	for _, want := range []string{
+		// Called just that, deleted scenes are untitled.
+		"deleted_scenes|",
+		// A capitalized stretch after a colon is a subtitle ...
+		"featurette|Night Swim: Shooting on the Water",
+		// ... a lower-case one a description.
+		"featurette|Lighting the Lake",
+		"audio_commentary|",
+		// An item that is a name alone is a titled extra.
+		"featurette|Scoring the Silence",
+	} {
+		if !got[want] {
+			t.Errorf("extras lack %q; got %v", want, got)
+		}
+	}
+}
+
+func TestQuotedFilmBeforeExtrasIsNoExtra(t *testing.T) {
+	l := extractLabels(t, "date 2025-01-06 Cult Label Restores Lost 1981 Thriller 'Harbor Lights', Starring Ana Vell, For Blu-ray This Spring With A New Commentary By Ana Vell")
+	if len(l.Titles) != 1 || l.Titles[0].Title != "Harbor Lights" {
+		t.Fatalf("titles = %q, want Harbor Lights", titles(l))
+	}
+	for _, e := range l.Titles[0].Extras {
+		if e.Title != nil {
+			t.Errorf("extra %s titled %q: the film's own name is no extra", e.Kind, *e.Title)
 		}
 	}
 }

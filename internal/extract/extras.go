@@ -16,13 +16,15 @@ import (
 
 // extraMention is one bonus feature read from the text.
 type extraMention struct {
-	sent   int
-	at     int // token the item starts at, for attachment
-	span   span
-	kind   catalog.ExtraKind
-	title  string
-	people []participant
-	film   *filmEntity
+	sent  int
+	at    int // token the item starts at, for attachment
+	span  span
+	kind  catalog.ExtraKind
+	title string
+	// titleAt is where the title is written (zero when untitled).
+	titleAt span
+	people  []participant
+	film    *filmEntity
 }
 
 type participant struct {
@@ -89,7 +91,7 @@ func listExtra(p *parsed, si int, pr *peopleReading) *extraMention {
 	e := &extraMention{sent: si, span: p.blocks[s.block].content}
 	head := len(toks)
 	for k := 1; k < len(toks); k++ {
-		if toks[k].dash && toks[k].spaceBefore || toks[k].norm == ":" {
+		if toks[k].dash && toks[k].spaceBefore || toks[k].norm == ":" && !subtitleFollows(toks, k+1) {
 			head = k
 			break
 		}
@@ -98,18 +100,21 @@ func listExtra(p *parsed, si int, pr *peopleReading) *extraMention {
 	switch {
 	case ok:
 		e.kind = kind
-		if q := quotedIn(p, s, 0, len(toks)); q != "" {
-			e.title = q
+		if q := quotedIn(s, 0, len(toks)); q.len() > 0 {
+			e.setTitle(p, q)
 		} else if end := nameEnd(toks, head); end > 0 {
 			// An item written as a name ("Theatrical Trailer", "Making Of
 			// Featurette") is titled; one written as a description
 			// ("Audio commentary by the director") is not.
-			e.title = strings.TrimSpace(p.text[toks[0].start:toks[end-1].end])
+			if !knownByKind(kind, toks[:end]) {
+				e.setTitle(p, tokenSpan(toks, 0, end))
+			}
 		} else {
-			e.title = itemName(p, s, kind, 0, head)
+			e.setTitle(p, itemName(s, kind, 0, head))
 		}
-	case head < len(toks) && isTitleWord(toks[0]):
-		e.title = strings.TrimSpace(p.text[toks[0].start:toks[head-1].end])
+	case isTitleWord(toks[0]) && (head < len(toks) || nameEnd(toks, head) == head):
+		// "Title – description", or an item that is a name alone.
+		e.setTitle(p, tokenSpan(toks, 0, head))
 		e.kind = catalog.ExtraFeaturette
 		if k2, _, ok := kindIn(s, head, len(toks)); ok {
 			e.kind = k2
@@ -120,24 +125,39 @@ func listExtra(p *parsed, si int, pr *peopleReading) *extraMention {
 		} else {
 			return nil
 		}
-		if q := quotedIn(p, s, 0, len(toks)); q != "" {
-			e.title = q
-		}
+		e.setTitle(p, quotedIn(s, 0, len(toks)))
 	}
 	e.people = participantsIn(p, pr, si, 0, len(toks))
 	return e
 }
 
+// subtitleFollows reports whether the words from toks[i] to the end of
+// the item (or a spaced dash or parenthesis) are capitalized as a title
+// is, so that the colon before them joins a title and its subtitle ("Ride
+// or Die: Making the Film") rather than a name and its description.
+func subtitleFollows(toks []token, i int) bool {
+	words := 0
+	for k := i; k < len(toks); k++ {
+		t := toks[k]
+		if t.dash && t.spaceBefore || t.norm == "(" {
+			break
+		}
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		if len([]rune(t.text)) >= 4 && !t.upper {
+			return false
+		}
+	}
+	return words > 0
+}
+
 // itemName is the name a listed bonus feature goes by: the words of
 // the item up to those that introduce its people or details ("by",
 // "with", "from", "featuring", "including", a parenthesis), when it is
-// more than its kind alone. Commentaries, interviews and deleted scenes
-// are known by their kind and people, not by a name.
-func itemName(p *parsed, s *sentence, kind catalog.ExtraKind, i, j int) string {
-	switch kind {
-	case catalog.ExtraAudioCommentary, catalog.ExtraInterview, catalog.ExtraDeletedScenes:
-		return ""
-	}
+// more than its kind alone and not known by its kind (knownByKind).
+func itemName(s *sentence, kind catalog.ExtraKind, i, j int) span {
 	toks := s.tokens
 	end := j
 	for k := i; k < j; k++ {
@@ -153,10 +173,41 @@ func itemName(p *parsed, s *sentence, kind catalog.ExtraKind, i, j int) string {
 	for start < end && (toks[start].kind == tokNumber || isLeadWord(toks[start].norm)) {
 		start++
 	}
-	if end-start < 2 || end-start > maxItemNameWords {
-		return ""
+	if end-start < 2 || end-start > maxItemNameWords || knownByKind(kind, toks[start:end]) {
+		return span{}
 	}
-	return strings.TrimSpace(p.text[toks[start].start:toks[end-1].end])
+	return tokenSpan(toks, start, end)
+}
+
+// knownByKind reports whether an extra named by words goes by its kind
+// and people rather than by a name: commentaries and interviews always,
+// deleted scenes when called just that ("deleted and extended scenes" or
+// "the previous deleted scene" name one).
+func knownByKind(kind catalog.ExtraKind, words []token) bool {
+	switch kind {
+	case catalog.ExtraAudioCommentary, catalog.ExtraInterview:
+		return true
+	case catalog.ExtraDeletedScenes:
+		return onlyWords(words, "deleted", "scene", "scenes")
+	}
+	return false
+}
+
+// onlyWords reports whether every token is one of words (folded).
+func onlyWords(toks []token, words ...string) bool {
+	for _, t := range toks {
+		found := false
+		for _, w := range words {
+			if t.norm == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // maxItemNameWords bounds the name of a listed feature: a longer stretch
@@ -224,15 +275,19 @@ func proseExtras(p *parsed, si int, pr *peopleReading) []*extraMention {
 	}
 	depth := 0
 	itemStart := start
+	listed := false // an item of this sentence was an extra
 	flush := func(end int) {
 		if end <= itemStart {
 			return
 		}
 		kind, at, ok := kindIn(s, itemStart, end)
-		q := quotedIn(p, s, itemStart, end)
-		if !ok && q == "" {
+		q := quotedIn(s, itemStart, end)
+		if !ok && (q.len() == 0 || start == 0 && !listed) {
+			// A quoted name is an extra in a list of extras, not in
+			// the words before it ("'Title' comes with a commentary").
 			return
 		}
+		listed = true
 		for k := max(0, itemStart-3); k < at; k++ {
 			if negations[toks[k].norm] {
 				return
@@ -245,15 +300,17 @@ func proseExtras(p *parsed, si int, pr *peopleReading) []*extraMention {
 			// "8 featurettes (Gotta Love the Squad, The Way of the
 			// Gunn, ...)": one extra of the item's kind per name.
 			for _, pt := range parts {
-				out = append(out, &extraMention{sent: si, at: at, span: span{toks[pt[0]].start, toks[pt[1]-1].end}, kind: kind,
-					title: strings.TrimSpace(p.text[toks[pt[0]].start:toks[pt[1]-1].end])})
+				e := &extraMention{sent: si, at: at, span: tokenSpan(toks, pt[0], pt[1]), kind: kind}
+				e.setTitle(p, e.span)
+				out = append(out, e)
 			}
 			return
 		}
-		if q == "" {
-			q = itemName(p, s, kind, itemStart, end)
+		if q.len() == 0 {
+			q = itemName(s, kind, itemStart, end)
 		}
-		e := &extraMention{sent: si, at: at, span: span{toks[itemStart].start, toks[end-1].end}, kind: kind, title: q}
+		e := &extraMention{sent: si, at: at, span: tokenSpan(toks, itemStart, end), kind: kind}
+		e.setTitle(p, q)
 		e.people = participantsIn(p, pr, si, itemStart, end)
 		out = append(out, e)
 	}
@@ -360,7 +417,7 @@ func startsItem(s *sentence, k int) bool {
 }
 
 // quotedIn returns the first quoted capitalized span in tokens [i, j).
-func quotedIn(p *parsed, s *sentence, i, j int) string {
+func quotedIn(s *sentence, i, j int) span {
 	toks := s.tokens
 	for a := i; a < j; a++ {
 		if toks[a].quote == 0 || !(a == 0 || toks[a].spaceBefore) || a+1 >= j || toks[a+1].spaceBefore {
@@ -373,13 +430,24 @@ func quotedIn(p *parsed, s *sentence, i, j int) string {
 					end--
 				}
 				if end > a+1 && isTitleWord(toks[a+1]) {
-					return p.text[toks[a+1].start:toks[end-1].end]
+					return tokenSpan(toks, a+1, end)
 				}
 				break
 			}
 		}
 	}
-	return ""
+	return span{}
+}
+
+// tokenSpan is the text from toks[i] to the end of toks[j-1].
+func tokenSpan(toks []token, i, j int) span { return span{toks[i].start, toks[j-1].end} }
+
+// setTitle titles the extra with the text at sp (none when sp is empty).
+func (e *extraMention) setTitle(p *parsed, sp span) {
+	if sp.len() == 0 {
+		return
+	}
+	e.title, e.titleAt = strings.TrimSpace(p.text[sp.start:sp.end]), sp
 }
 
 // participantsIn lists the people named in tokens [i, j) of sentence si,

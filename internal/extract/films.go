@@ -375,16 +375,6 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 		}
 		return false
 	}
-	drop := func(m *titleCand) {
-		delete(tr.filmOf, m)
-		ms := tr.mentions[m.sent][:0]
-		for _, o := range tr.mentions[m.sent] {
-			if o != m {
-				ms = append(ms, o)
-			}
-		}
-		tr.mentions[m.sent] = ms
-	}
 	kept := tr.films[:0]
 	for _, f := range tr.films {
 		var people, others []*titleCand
@@ -400,12 +390,12 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 		switch {
 		case len(others) == 0:
 			for _, m := range f.mentions {
-				drop(m)
+				tr.forget(m)
 			}
 			continue
 		case len(people) > 0 && namedByPerson:
 			for _, m := range people {
-				drop(m)
+				tr.forget(m)
 			}
 			f.mentions = others
 			f.key, f.best = "", 0
@@ -418,10 +408,58 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 		}
 		kept = append(kept, f)
 	}
-	for i, f := range kept {
+	tr.renumber(kept)
+}
+
+// dropExtraTitles drops the films named only where a bonus feature's
+// title is written: the items of an extras list ("Night Swim: Shooting
+// on the Water") and quoted featurette names are extras, not films.
+func (tr *titleReading) dropExtraTitles(p *parsed, extras []*extraMention) {
+	inTitle := func(m *titleCand) bool {
+		toks := p.sents[m.sent].tokens
+		at := tokenSpan(toks, m.i, m.j)
+		for _, e := range extras {
+			if e.titleAt.start <= at.start && at.end <= e.titleAt.end {
+				return true
+			}
+		}
+		return false
+	}
+	kept := tr.films[:0]
+	for _, f := range tr.films {
+		all := true
+		for _, m := range f.mentions {
+			all = all && inTitle(m)
+		}
+		if !all {
+			kept = append(kept, f)
+			continue
+		}
+		for _, m := range f.mentions {
+			tr.forget(m)
+		}
+	}
+	tr.renumber(kept)
+}
+
+// forget removes mention m from the reading.
+func (tr *titleReading) forget(m *titleCand) {
+	delete(tr.filmOf, m)
+	ms := tr.mentions[m.sent][:0]
+	for _, o := range tr.mentions[m.sent] {
+		if o != m {
+			ms = append(ms, o)
+		}
+	}
+	tr.mentions[m.sent] = ms
+}
+
+// renumber makes films the reading's films, numbered in order.
+func (tr *titleReading) renumber(films []*filmEntity) {
+	for i, f := range films {
 		f.id = i
 	}
-	tr.films = kept
+	tr.films = films
 }
 
 // titleLookup answers, for a batch of folded spans, which of them name a

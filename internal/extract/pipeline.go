@@ -70,6 +70,8 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 	r.titles = readTitles(p, w, r.catalogLookup(ctx, idx), goldKeys...)
 	r.people = readPeople(p, w, r.titles)
 	r.titles.dropPeople(p, r.people)
+	r.extras = readExtras(p, r.people)
+	r.titles.dropExtraTitles(p, r.extras)
 	r.films = newFilmIndex(p, r.titles)
 	for si := range p.sents {
 		for _, fm := range findFormats(p, si) {
@@ -81,7 +83,6 @@ func (x *Extractor) recognize(ctx context.Context, p *parsed, idx CatalogIndex, 
 	r.orgCount = canonicalOrgs(r.orgs)
 	festivalYears(p, r.festivals)
 	r.addInheritedFormats()
-	r.extras = readExtras(p, r.people)
 	r.attachAll(nil)
 	if len(goldKeys) > 0 {
 		for _, f := range r.titles.films {
