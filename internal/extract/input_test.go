@@ -81,3 +81,18 @@ func TestParseInputErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestAddressWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://example.com/2018/05/crane-lake-blu-ray-release-date/", " 2018 05 crane lake blu ray release date "},
+		{"https://example.com/news/there's-nothing-out-there.html", " news theres nothing out there html "},
+		{"https://example.com/alcarr%C3%A0s-mubi-berlin", " alcarras mubi berlin "},
+		{"https://example.com/", ""},
+		{"not a url %zz", ""},
+		{"", ""},
+	} {
+		if got := addressWords(tc.in); got != tc.want {
+			t.Errorf("addressWords(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

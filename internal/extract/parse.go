@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
@@ -20,10 +22,13 @@ type parsed struct {
 	// extrasList[i] says whether sentence i is in a list of extras
 	// (computed once by parse).
 	extrasList []bool
+	// slug holds the folded words of the article's address, each
+	// between spaces (" jurassic world fallen kingdom blu ray "), or "".
+	slug string
 }
 
 func (x *Extractor) parse(doc Document) *parsed {
-	p := &parsed{text: doc.Text, body: doc.Body, pub: doc.Published, emph: doc.emphasis}
+	p := &parsed{text: doc.Text, body: doc.Body, pub: doc.Published, emph: doc.emphasis, slug: addressWords(doc.Source)}
 	p.blocks = segmentBlocks(doc.Text, doc.Body)
 	for bi, b := range p.blocks {
 		spans, toks := segmentSentenceTokens(doc.Text, b)
@@ -110,6 +115,36 @@ func (p *parsed) introducesExtras(k int) bool {
 		}
 	}
 	return false
+}
+
+// addressWords folds the path of a web address into its words, each
+// between spaces, as titleKey folds a title's: sites name an article
+// after its headline ("/2018/jurassic-world-fallen-kingdom-blu-ray/").
+// Apostrophes vanish ("theres"), other punctuation separates.
+func addressWords(source string) string {
+	u, err := url.Parse(source)
+	if err != nil || u.Path == "" {
+		return ""
+	}
+	path, err := url.PathUnescape(u.EscapedPath())
+	if err != nil {
+		path = u.Path
+	}
+	var b strings.Builder
+	b.WriteByte(' ')
+	for w := range strings.FieldsFuncSeq(normWord(path), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	}) {
+		w = strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(w))
+		if w != "" {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	if b.Len() == 1 {
+		return ""
+	}
+	return b.String()
 }
 
 func endsWithColon(p *parsed, s *sentence) bool {

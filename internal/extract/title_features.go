@@ -202,6 +202,10 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 	if c.quoted {
 		add("quoted")
 	}
+	if p.slug != "" && strings.Contains(p.slug, " "+c.key+" ") {
+		// The article's address names it.
+		add("in-address")
+	}
 	if c.italic {
 		add("italic")
 	}

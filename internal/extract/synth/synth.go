@@ -18,6 +18,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/marquee-film/marquee/internal/extract"
 )
@@ -501,16 +502,38 @@ func headline(title string, g *gen) string {
 	return "New Release: " + title
 }
 
+// address is an article's web address: as news sites write them, half
+// the time a slug of its first line's words (the headline, when it has
+// one), otherwise a number.
+func address(r *rand.Rand, i int, first string) string {
+	if r.IntN(2) == 0 {
+		return fmt.Sprintf("https://example.com/news/%d", 10000+i)
+	}
+	var words []string
+	for w := range strings.FieldsFuncSeq(strings.ToLower(first), func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '’' && c != '\''
+	}) {
+		w = strings.NewReplacer("’", "", "'", "").Replace(w)
+		if w != "" && len(words) < 10 {
+			words = append(words, w)
+		}
+	}
+	return fmt.Sprintf("https://example.com/%d/%02d/%s/", 2015+r.IntN(10), 1+r.IntN(12), strings.Join(words, "-"))
+}
+
 // Articles returns n labelled articles, the same ones for the same seed.
 func Articles(n int, seed uint64) []extract.TrainingArticle {
 	r := rand.New(rand.NewPCG(seed, 7))
+	// Addresses draw from their own stream, so that the articles stay
+	// the same whatever the addresses do.
+	ra := rand.New(rand.NewPCG(seed, 11))
 	out := make([]extract.TrainingArticle, 0, n)
 	for i := range n {
 		g := &gen{r: r, names: map[string]bool{}, gold: extract.Labels{Titles: []extract.LabelTitle{}}}
 		g.pub = time.Date(2015+r.IntN(10), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
 		g.article()
 		body := strings.Join(g.text, "\n\n")
-		data := fmt.Sprintf("date %s\nsource https://example.com/synth/%d\n%s\n", g.pub.Format("2006-01-02"), i, body)
+		data := fmt.Sprintf("date %s\nsource %s\n%s\n", g.pub.Format("2006-01-02"), address(ra, i, g.text[0]), body)
 		out = append(out, extract.TrainingArticle{Name: fmt.Sprintf("synth-%03d", i), Data: []byte(data), Gold: g.gold})
 	}
 	return out
