@@ -42,6 +42,7 @@ func benchmarkWordSplit(b *testing.B, n int) {
 
 func BenchmarkExtract1KB(b *testing.B)     { benchmarkExtract(b, 1<<10) }
 func BenchmarkExtract100KB(b *testing.B)   { benchmarkExtract(b, 100<<10) }
+func BenchmarkExtract10MB(b *testing.B)    { benchmarkExtract(b, 10<<20) }
 func BenchmarkWordSplit1KB(b *testing.B)   { benchmarkWordSplit(b, 1<<10) }
 func BenchmarkWordSplit100KB(b *testing.B) { benchmarkWordSplit(b, 100<<10) }
 

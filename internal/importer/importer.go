@@ -75,6 +75,10 @@ type Options struct {
 	// Log, when not nil, gets debug records of the slow statements of the
 	// catalog mapping and the index builds.
 	Log *slog.Logger
+	// chunkBytes is the input cut into one chunk for the parsers
+	// (default 4 MiB); tests make it small so that small files span
+	// several chunks and batches.
+	chunkBytes int
 }
 
 func (o *Options) defaults() {
@@ -92,6 +96,9 @@ func (o *Options) defaults() {
 	}
 	if o.MaxLine <= 0 {
 		o.MaxLine = 4 << 20
+	}
+	if o.chunkBytes <= 0 {
+		o.chunkBytes = 4 << 20
 	}
 	if o.ProgressEvery <= 0 {
 		o.ProgressEvery = 10 * time.Second
@@ -380,7 +387,7 @@ func loadFile(ctx context.Context, run *store.IMDbRun, name, path string, opts O
 		return fail(err.Error())
 	}
 	defer in.Close()
-	split := newLineSplitter(in, &read, opts.MaxLine, 4<<20)
+	split := newLineSplitter(in, &read, opts.MaxLine, opts.chunkBytes)
 	start := time.Now()
 	task := prog.start(name, size, &read)
 	defer task.done()

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/rand"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -85,13 +87,14 @@ func fileReport(t testing.TB, rep *importer.Report, name string) importer.FileRe
 func TestImportEndToEnd(t *testing.T) {
 	for name, open := range stores {
 		t.Run(name, func(t *testing.T) {
-			// A small set in small batches: every file spans several
-			// commits, as a real import's do. (The scale-0.005 set took
-			// 12-19 s on SQLite and found nothing this one does not.)
-			dir := generate(t, 0.001)
+			// A small set in small chunks and batches: every file spans
+			// several commits, as a real import's do. (The scale-0.005
+			// set took 12-19 s on SQLite and found nothing this one does
+			// not.)
+			dir := generate(t, 0.0005)
 			st := open(t)
 			ctx := context.Background()
-			rep := runImport(t, st, importer.Options{Paths: []string{dir}, BatchRows: 5000})
+			rep := runImport(t, st, importer.WithChunkBytes(importer.Options{Paths: []string{dir}, BatchRows: 1000}, 64<<10))
 			for _, f := range rep.Files {
 				if f.Status != "done" || f.Rejected != 0 {
 					t.Fatalf("%s: %s %q, %d rejected", f.File, f.Status, f.Message, f.Rejected)
@@ -580,22 +583,33 @@ func itoa(i int) string {
 func TestResume(t *testing.T) {
 	for name, open := range stores {
 		t.Run(name, func(t *testing.T) {
-			dir := generate(t, 0.001)
+			dir := generate(t, 0.0003)
 			st := open(t)
 			ctx, cancel := context.WithCancel(context.Background())
-			opts := importer.Options{Paths: []string{dir}, BatchRows: 2000}
+			// Chunks of 64 KiB, each more than a batch: every file
+			// spans several commits.
+			opts := importer.WithChunkBytes(importer.Options{Paths: []string{dir}, BatchRows: 500}, 64<<10)
 			pr, pw := io.Pipe()
 			opts.Progress = pw
 			go func() {
-				// Interrupt once the principals are under way.
+				// Interrupt once the principals are under way: when the
+				// progress counts the rows of a second chunk, the first
+				// chunk's batch is committed.
 				sc := bufio.NewScanner(pr)
+				seen := 0
 				for sc.Scan() {
-					if strings.HasPrefix(sc.Text(), "title.principals") {
+					var pct float64
+					var rows int
+					if _, err := fmt.Sscanf(sc.Text(), "title.principals: %f%% %d rows", &pct, &rows); err != nil || rows == 0 {
+						continue
+					}
+					if seen > 0 && rows > seen {
 						cancel()
 					}
+					seen = rows
 				}
 			}()
-			opts.ProgressEvery = 5 * time.Millisecond
+			opts.ProgressEvery = time.Millisecond
 			_, err := importer.Import(ctx, st, opts)
 			pw.Close()
 			if !errors.Is(err, importer.ErrInterrupted) {
@@ -604,6 +618,15 @@ func TestResume(t *testing.T) {
 			rep := runImport(t, st, importer.Options{Paths: []string{dir}, Resume: true})
 			if !rep.Resumed {
 				t.Fatal("not resumed")
+			}
+			// The interruption left a file part-way: the resumed run
+			// read only the rest of it.
+			partial := false
+			for _, f := range rep.Files {
+				partial = partial || f.Lines > 0 && f.Lines < f.Inserted
+			}
+			if !partial {
+				t.Errorf("no file was resumed part-way: %+v", rep.Files)
 			}
 			var total int64
 			for _, f := range rep.Files {
@@ -859,5 +882,55 @@ func TestSearchFindsRecordsMadeAfterTheIndex(t *testing.T) {
 				t.Errorf("search amelie: %v %+v", err, hits)
 			}
 		})
+	}
+}
+
+// On PostgreSQL an import refreshes the statistics of its own schema's
+// tables, not of every table in the database.
+func TestImportAnalyzesOnlyItsSchema(t *testing.T) {
+	dsn := storetest.SkipWithoutPostgres(t)
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	other := "marquee_other_" + strings.ToLower(rand.Text())
+	for _, q := range []string{"CREATE SCHEMA " + other, "CREATE TABLE " + other + ".t AS SELECT g AS n FROM generate_series(1, 100) g"} {
+		if _, err := admin.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	t.Cleanup(func() { admin.ExecContext(ctx, "DROP SCHEMA "+other+" CASCADE") })
+
+	st := storetest.NewPostgres(t)
+	dir := t.TempDir()
+	writeSet(t, dir, smallSet())
+	var start time.Time
+	if err := admin.QueryRowContext(ctx, "SELECT now()").Scan(&start); err != nil {
+		t.Fatal(err)
+	}
+	runImport(t, st, importer.Options{Paths: []string{dir}})
+
+	analyzed := func(schema, table string) bool {
+		var n int
+		err := admin.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_user_tables
+			WHERE schemaname LIKE $1 AND relname = $2 AND last_analyze >= $3`, schema, table, start).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n > 0
+	}
+	// Statistics reach the cumulative statistics system at the end of a
+	// transaction, give or take a flush.
+	deadline := time.Now().Add(5 * time.Second)
+	for !analyzed("marquee\\_pool\\_%", "films") && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !analyzed("marquee\\_pool\\_%", "films") {
+		t.Error("the import's own films table was not analyzed")
+	}
+	if analyzed(other, "t") {
+		t.Errorf("the import analyzed %s.t, a table of another schema", other)
 	}
 }

@@ -587,9 +587,23 @@ func (s *Store) IMDbRejects(ctx context.Context, gen int64, limit int) ([]struct
 // it keeps only sqlite_stat1: with STAT4 samples present, SQLite
 // recompiles every statement that compares a bound parameter to an
 // indexed column each time the parameter changes, which made a search
-// or a film lookup up to ten times slower.
+// or a film lookup up to ten times slower. On PostgreSQL it analyzes the
+// tables of the store's schema only: a bare ANALYZE reads every table of
+// the database, other applications' and other schemas' too.
 func (q *queries) analyze(ctx context.Context, conn *sql.Conn) error {
 	stmts := []string{"ANALYZE"}
+	if q.d.name == "postgres" {
+		var tables sql.NullString
+		err := conn.QueryRowContext(ctx, `SELECT string_agg(format('%I.%I', schemaname, tablename), ', ' ORDER BY tablename)
+			FROM pg_tables WHERE schemaname = current_schema()`).Scan(&tables)
+		if err != nil {
+			return q.dbError(err)
+		}
+		if !tables.Valid {
+			return nil
+		}
+		stmts = []string{"ANALYZE " + tables.String}
+	}
 	if q.d.name == "sqlite" {
 		stmts = []string{"PRAGMA analysis_limit = 1000", "ANALYZE"}
 		var n int

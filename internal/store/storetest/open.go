@@ -80,11 +80,13 @@ func leasePooledSchema(t testing.TB) string {
 		t.Fatalf("open admin connection: %v", err)
 	}
 	t.Cleanup(func() { admin.Close() })
-	keepTrigramExtensionInPublic(t, admin)
 	conn, err := admin.Conn(ctx)
 	if err != nil {
 		t.Fatalf("admin connection: %v", err)
 	}
+	// One connection does all: each new one costs the server tens of
+	// milliseconds.
+	keepTrigramExtensionInPublic(t, conn)
 	prefix := "marquee_pool_" + digest[:12] + "_"
 	dropOtherPools(ctx, t, conn, prefix)
 	for n := 0; ; n++ {
@@ -110,32 +112,30 @@ func leasePooledSchema(t testing.TB) string {
 	}
 }
 
-// schemaFingerprint digests the relations and columns of schema.
-func schemaFingerprint(ctx context.Context, conn *sql.Conn, schema string) (string, error) {
-	var fp string
-	err := conn.QueryRowContext(ctx, `SELECT md5(coalesce(string_agg(c.relname || ':' || c.relkind::text || ':' || coalesce(a.attname, '') || ':' || coalesce(a.atttypid::text, ''), ',' ORDER BY c.relname, a.attnum), ''))
-		FROM pg_class c LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)`, schema).Scan(&fp)
-	return fp, err
-}
+// fingerprintSQL digests the relations and columns of the schema named
+// $1. Each relation's columns are read by a subquery on pg_attribute's
+// index: a join scans all of pg_attribute, which schema churn bloats
+// (tens of milliseconds a lease where autovacuum is off).
+const fingerprintSQL = `SELECT md5(coalesce(string_agg(c.relname || ':' || c.relkind::text || ':' ||
+		coalesce((SELECT string_agg(a.attname || ':' || a.atttypid::text, ',' ORDER BY a.attnum)
+			FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), ''),
+		',' ORDER BY c.relname), ''))
+	FROM pg_class c
+	WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)`
 
 // emptyPooledSchema empties schema when it exists and its fingerprint is
 // the one recorded when it was migrated, and reports whether it did.
 func emptyPooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema string) bool {
 	t.Helper()
-	var recorded sql.NullString
-	err := conn.QueryRowContext(ctx, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = $1", schema).Scan(&recorded)
+	var recorded, fp sql.NullString
+	err := conn.QueryRowContext(ctx, "SELECT obj_description(oid, 'pg_namespace'), ("+fingerprintSQL+") FROM pg_namespace WHERE nspname = $1", schema).Scan(&recorded, &fp)
 	if err == sql.ErrNoRows {
 		return false
 	}
 	if err != nil {
 		t.Fatalf("read pooled schema %s: %v", schema, err)
 	}
-	fp, err := schemaFingerprint(ctx, conn, schema)
-	if err != nil {
-		t.Fatalf("fingerprint %s: %v", schema, err)
-	}
-	if !recorded.Valid || recorded.String != fp {
+	if !recorded.Valid || recorded.String != fp.String {
 		return false
 	}
 	if err := emptySchema(ctx, conn, schema); err != nil {
@@ -145,47 +145,60 @@ func emptyPooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema
 }
 
 // emptySchema empties schema's tables but its migrations and restarts
-// its sequences. TRUNCATE costs PostgreSQL a file per table and index
-// (about 200 ms for all of this schema's), while DELETE leaves dead rows
-// that only a vacuum reclaims; so a superuser deletes the rows of tables
-// that held few (with foreign keys unchecked) and truncates the others,
-// and anyone else truncates everything.
+// its sequences, in two round trips. TRUNCATE costs PostgreSQL a file per
+// table and index (about 200 ms for all of this schema's), while DELETE
+// leaves dead rows that only a vacuum reclaims; so a superuser deletes
+// the rows of tables that held few (with foreign keys unchecked) and
+// truncates the others, and anyone else truncates everything. The tables
+// are read from pg_class with their row counts: the pg_stat_user_tables
+// view costs several times more.
 func emptySchema(ctx context.Context, conn *sql.Conn, schema string) error {
-	var super bool
-	if err := conn.QueryRowContext(ctx, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user").Scan(&super); err != nil {
-		return err
-	}
-	var small, big, sequences string
-	err := conn.QueryRowContext(ctx, `SELECT
-		coalesce((SELECT string_agg(quote_ident(schemaname) || '.' || quote_ident(relname), ', ' ORDER BY relname)
-			FROM pg_stat_user_tables WHERE schemaname = $1 AND relname <> 'schema_migrations' AND n_live_tup + n_dead_tup <= 1000), ''),
-		coalesce((SELECT string_agg(quote_ident(schemaname) || '.' || quote_ident(relname), ', ' ORDER BY relname)
-			FROM pg_stat_user_tables WHERE schemaname = $1 AND relname <> 'schema_migrations' AND n_live_tup + n_dead_tup > 1000), ''),
-		coalesce((SELECT string_agg(quote_ident(schemaname) || '.' || quote_ident(sequencename), ', ')
-			FROM pg_sequences WHERE schemaname = $1), '')`, schema).Scan(&small, &big, &sequences)
+	rows, err := conn.QueryContext(ctx, `SELECT quote_ident($1) || '.' || quote_ident(c.relname), c.relkind::text,
+			pg_stat_get_live_tuples(c.oid) + pg_stat_get_dead_tuples(c.oid),
+			(SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+		FROM pg_class c
+		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)
+			AND c.relkind IN ('r', 'p', 'S') AND c.relname <> 'schema_migrations'
+		ORDER BY c.relname`, schema)
 	if err != nil {
 		return err
 	}
-	if !super && small != "" {
-		big, small = strings.Trim(big+", "+small, ", "), ""
-	}
-	if big != "" {
-		if _, err := conn.ExecContext(ctx, "TRUNCATE "+big+" RESTART IDENTITY CASCADE"); err != nil {
+	var small, big, sequences []string
+	for rows.Next() {
+		var name, kind string
+		var tuples int64
+		var super bool
+		if err := rows.Scan(&name, &kind, &tuples, &super); err != nil {
+			rows.Close()
 			return err
 		}
+		switch {
+		case kind == "S":
+			sequences = append(sequences, name)
+		case super && tuples <= 1000:
+			small = append(small, name)
+		default:
+			big = append(big, name)
+		}
 	}
-	if small == "" {
-		return nil
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	var b strings.Builder
-	b.WriteString("DO $$ BEGIN PERFORM set_config('session_replication_role', 'replica', true);")
-	for _, t := range strings.Split(small, ", ") {
+	if len(big) > 0 {
+		// TRUNCATE … RESTART IDENTITY restarts the sequences it owns;
+		// setval below restarts every sequence either way.
+		b.WriteString("TRUNCATE " + strings.Join(big, ", ") + " RESTART IDENTITY CASCADE;")
+	}
+	b.WriteString(" DO $$ BEGIN PERFORM set_config('session_replication_role', 'replica', true);")
+	for _, t := range small {
 		b.WriteString(" DELETE FROM " + t + ";")
 	}
-	if sequences != "" {
-		for _, q := range strings.Split(sequences, ", ") {
-			b.WriteString(" PERFORM setval('" + q + "', 1, false);")
-		}
+	for _, q := range sequences {
+		b.WriteString(" PERFORM setval('" + q + "', 1, false);")
 	}
 	b.WriteString(" END $$")
 	_, err = conn.ExecContext(ctx, b.String())
@@ -212,8 +225,8 @@ func makePooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema,
 	if err != nil {
 		t.Fatalf("migrate pooled schema %s: %v", schema, err)
 	}
-	fp, err := schemaFingerprint(ctx, conn, schema)
-	if err != nil {
+	var fp string
+	if err := conn.QueryRowContext(ctx, fingerprintSQL, schema).Scan(&fp); err != nil {
 		t.Fatalf("fingerprint %s: %v", schema, err)
 	}
 	if _, err := conn.ExecContext(ctx, "COMMENT ON SCHEMA "+schema+" IS '"+fp+"'"); err != nil {
@@ -270,6 +283,12 @@ func PostgresSchemaDSN(t testing.TB) string {
 	return withSearchPath(t, dsn, schema)
 }
 
+// execQuerier is what *sql.DB and *sql.Conn both do.
+type execQuerier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // keepTrigramExtensionInPublic makes sure pg_trgm, when the server has
 // it, lives in the public schema. A store creates the extension in the
 // first schema of its search_path, which for a test is its own throwaway
@@ -277,7 +296,7 @@ func PostgresSchemaDSN(t testing.TB) string {
 // test running at the same time ("referenced operator class was
 // concurrently dropped"). Best effort: a server without pg_trgm, or a
 // race with another test doing the same, is only logged.
-func keepTrigramExtensionInPublic(t testing.TB, admin *sql.DB) {
+func keepTrigramExtensionInPublic(t testing.TB, admin execQuerier) {
 	t.Helper()
 	ctx := context.Background()
 	var schema string
