@@ -64,10 +64,22 @@ const poolLockKey = 1836675180
 // itself keeps the pool: a test holds its schema by a session advisory
 // lock, so test processes running side by side never share one, and a
 // crashed test frees its schema with its connection. On lease, a schema
-// whose tables still match the fingerprint recorded when it was migrated
-// is emptied (TRUNCATE … RESTART IDENTITY); any other is made anew. Pools
-// of other builds are dropped when nobody holds them.
+// whose structure is still what its migrations made is emptied; any other
+// is made anew. A superuser installs event triggers (watchPoolDDL) that
+// clear a pooled schema's comment whenever DDL changes it, so a comment
+// that still says "migrated" is proof enough; anyone else compares a
+// fingerprint of the schema's tables and columns with the one recorded
+// as its comment, which costs a scan of pg_class. Pools of other builds
+// are dropped when nobody holds them.
 func leasePooledSchema(t testing.TB) string {
+	t.Helper()
+	dsn, _ := leaseSchema(t, true)
+	return dsn
+}
+
+// leaseSchema leases a pooled schema, watching DDL when watch is set and
+// the user may (see watchPoolDDL), and reports whether it watched.
+func leaseSchema(t testing.TB, watch bool) (string, bool) {
 	t.Helper()
 	dsn := SkipWithoutPostgres(t)
 	ctx := context.Background()
@@ -87,6 +99,7 @@ func leasePooledSchema(t testing.TB) string {
 	// One connection does all: each new one costs the server tens of
 	// milliseconds.
 	keepTrigramExtensionInPublic(t, conn)
+	watched := watch && watchPoolDDL(ctx, t, conn)
 	prefix := "marquee_pool_" + digest[:12] + "_"
 	dropOtherPools(ctx, t, conn, prefix)
 	for n := 0; ; n++ {
@@ -105,10 +118,10 @@ func leasePooledSchema(t testing.TB) string {
 			conn.Close()
 		})
 		schemaDSN := withSearchPath(t, dsn, schema)
-		if !emptyPooledSchema(ctx, t, conn, schema) {
-			makePooledSchema(ctx, t, conn, schema, schemaDSN)
+		if !emptyPooledSchema(ctx, t, conn, schema, watched) {
+			makePooledSchema(ctx, t, conn, schema, schemaDSN, watched)
 		}
-		return schemaDSN
+		return schemaDSN, watched
 	}
 }
 
@@ -123,12 +136,24 @@ const fingerprintSQL = `SELECT md5(coalesce(string_agg(c.relname || ':' || c.rel
 	FROM pg_class c
 	WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)`
 
-// emptyPooledSchema empties schema when it exists and its fingerprint is
-// the one recorded when it was migrated, and reports whether it did.
-func emptyPooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema string) bool {
+// migratedMarker is the comment of a pooled schema that DDL has not
+// touched since its migrations, where watchPoolDDL watches.
+const migratedMarker = "migrated, watched"
+
+// emptyPooledSchema empties schema when it exists and is as its
+// migrations made it (its comment is migratedMarker where DDL is watched,
+// else the fingerprint recorded when it was migrated), and reports
+// whether it did.
+func emptyPooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema string, watched bool) bool {
 	t.Helper()
 	var recorded, fp sql.NullString
-	err := conn.QueryRowContext(ctx, "SELECT obj_description(oid, 'pg_namespace'), ("+fingerprintSQL+") FROM pg_namespace WHERE nspname = $1", schema).Scan(&recorded, &fp)
+	var err error
+	if watched {
+		fp = sql.NullString{String: migratedMarker, Valid: true}
+		err = conn.QueryRowContext(ctx, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = $1", schema).Scan(&recorded)
+	} else {
+		err = conn.QueryRowContext(ctx, "SELECT obj_description(oid, 'pg_namespace'), ("+fingerprintSQL+") FROM pg_namespace WHERE nspname = $1", schema).Scan(&recorded, &fp)
+	}
 	if err == sql.ErrNoRows {
 		return false
 	}
@@ -205,9 +230,10 @@ func emptySchema(ctx context.Context, conn *sql.Conn, schema string) error {
 	return err
 }
 
-// makePooledSchema creates schema anew, migrates it and records its
-// fingerprint as its comment.
-func makePooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema, schemaDSN string) {
+// makePooledSchema creates schema anew, migrates it and records as its
+// comment that it is migrated (migratedMarker where DDL is watched, else
+// its fingerprint).
+func makePooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema, schemaDSN string, watched bool) {
 	t.Helper()
 	for _, st := range []string{"DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema} {
 		if _, err := conn.ExecContext(ctx, st); err != nil {
@@ -225,13 +251,78 @@ func makePooledSchema(ctx context.Context, t testing.TB, conn *sql.Conn, schema,
 	if err != nil {
 		t.Fatalf("migrate pooled schema %s: %v", schema, err)
 	}
-	var fp string
-	if err := conn.QueryRowContext(ctx, fingerprintSQL, schema).Scan(&fp); err != nil {
-		t.Fatalf("fingerprint %s: %v", schema, err)
+	fp := migratedMarker
+	if !watched {
+		if err := conn.QueryRowContext(ctx, fingerprintSQL, schema).Scan(&fp); err != nil {
+			t.Fatalf("fingerprint %s: %v", schema, err)
+		}
 	}
 	if _, err := conn.ExecContext(ctx, "COMMENT ON SCHEMA "+schema+" IS '"+fp+"'"); err != nil {
 		t.Fatalf("record fingerprint of %s: %v", schema, err)
 	}
+}
+
+// poolDDLWatch names the event-trigger function of watchPoolDDL and its
+// triggers (NAME_end, NAME_drop); a new version of the function gets a
+// new name.
+const poolDDLWatch = "marquee_pool_ddl_v1"
+
+// watchPoolDDL makes sure, when the user is a superuser, that event
+// triggers clear the comment of a pooled schema whenever DDL creates,
+// alters or drops anything in it, and reports whether they are in place.
+// Temporary tables live in other schemas, and TRUNCATE is no DDL; a
+// schema being dropped as a whole is left alone. The triggers stay in the
+// test database for the next run.
+func watchPoolDDL(ctx context.Context, t testing.TB, conn *sql.Conn) bool {
+	t.Helper()
+	const check = `SELECT rolsuper, (SELECT count(*) FROM pg_event_trigger
+		WHERE evtname IN ('` + poolDDLWatch + `_end', '` + poolDDLWatch + `_drop') AND evtenabled <> 'D') = 2
+		FROM pg_roles WHERE rolname = current_user`
+	var super, watched bool
+	if err := conn.QueryRowContext(ctx, check).Scan(&super, &watched); err != nil {
+		t.Fatalf("look for the pool's event triggers: %v", err)
+	}
+	if watched || !super {
+		return watched
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatalf("begin: %v", err)
+	}
+	defer tx.Rollback()
+	stmts := []string{
+		"SELECT pg_advisory_xact_lock(" + strconv.Itoa(poolLockKey) + ", 0)",
+		`CREATE OR REPLACE FUNCTION public.` + poolDDLWatch + `() RETURNS event_trigger LANGUAGE plpgsql AS $f$
+		DECLARE s text;
+		BEGIN
+			IF TG_EVENT = 'sql_drop' THEN
+				FOR s IN SELECT DISTINCT schema_name FROM pg_event_trigger_dropped_objects() WHERE schema_name LIKE 'marquee\_pool\_%' LOOP
+					IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = s) THEN
+						EXECUTE format('COMMENT ON SCHEMA %I IS NULL', s);
+					END IF;
+				END LOOP;
+			ELSE
+				FOR s IN SELECT DISTINCT schema_name FROM pg_event_trigger_ddl_commands() WHERE schema_name LIKE 'marquee\_pool\_%' LOOP
+					EXECUTE format('COMMENT ON SCHEMA %I IS NULL', s);
+				END LOOP;
+			END IF;
+		END $f$`,
+		"DROP EVENT TRIGGER IF EXISTS " + poolDDLWatch + "_end",
+		"DROP EVENT TRIGGER IF EXISTS " + poolDDLWatch + "_drop",
+		"CREATE EVENT TRIGGER " + poolDDLWatch + "_end ON ddl_command_end EXECUTE FUNCTION public." + poolDDLWatch + "()",
+		"CREATE EVENT TRIGGER " + poolDDLWatch + "_drop ON sql_drop EXECUTE FUNCTION public." + poolDDLWatch + "()",
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st); err != nil {
+			t.Logf("pooled schemas stay fingerprinted: %v", err)
+			return false
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Logf("pooled schemas stay fingerprinted: %v", err)
+		return false
+	}
+	return true
 }
 
 // dropOtherPools drops the pooled schemas of other builds that no test
