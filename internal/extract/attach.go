@@ -167,6 +167,48 @@ func (fi *filmIndex) attachFeatures(kind factKind, si, k int, f *filmEntity) []s
 	return feats
 }
 
+// attachPersonFeatures describes the pair (person mention m, film f):
+// attachFeatures, and whether a possessive name owns the film named next
+// ("Sidney Lumet's classic police drama — Serpico": Lumet's film is
+// Serpico, not the film before him).
+func (fi *filmIndex) attachPersonFeatures(m *personMention, f *filmEntity) []string {
+	feats := fi.attachFeatures(factPerson, m.sent, m.i, f)
+	toks := fi.p.sents[m.sent].tokens
+	if m.j == 0 || !toks[m.j-1].poss {
+		return feats
+	}
+	for _, o := range fi.bySent[m.sent] {
+		if o.i < m.j {
+			continue
+		}
+		if fi.tr.filmOf[o] == f {
+			feats = append(feats, "poss-next", "poss-next@"+bucket(o.i-m.j, 0, 3, 8))
+		} else {
+			feats = append(feats, "poss-other-next")
+		}
+		break
+	}
+	return feats
+}
+
+// ownedFilm returns the film a possessive name directly precedes
+// ("Mara Voss's Tin Harbor"), or nil. The possessive binds the name to
+// the title it qualifies: syntax, not a cue to weigh.
+func (fi *filmIndex) ownedFilm(m *personMention, allowed func(*filmEntity) bool) *filmEntity {
+	toks := fi.p.sents[m.sent].tokens
+	if m.j == 0 || !toks[m.j-1].poss {
+		return nil
+	}
+	for _, o := range fi.bySent[m.sent] {
+		if o.i == m.j {
+			if f := fi.tr.filmOf[o]; allowed == nil || allowed(f) {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
 // attachTo picks the film a fact is about: the best-scoring film, when
 // its probability is at least threshold.
 func (fi *filmIndex) attachTo(w *Weights, kind factKind, si, k int, threshold float64) (*filmEntity, float64) {

@@ -647,3 +647,18 @@ func TestFestivalYearFromCurrentReport(t *testing.T) {
 		})
 	}
 }
+
+// A possessive name owns the film named next, not the film before it.
+func TestPossessiveDirectorOwnsTheNextFilm(t *testing.T) {
+	l := extractLabels(t, "date 2024-01-10 In March the label releases Crane Lake on Blu-ray. Alongside Crane Lake, Mara Voss's Tin Harbor arrives on DVD on March 12.")
+	dirs := map[string][]string{}
+	for _, ti := range l.Titles {
+		dirs[ti.Title] = ti.Directors
+	}
+	if got := dirs["Tin Harbor"]; len(got) != 1 || got[0] != "Mara Voss" {
+		t.Errorf("directors of Tin Harbor = %q, want Mara Voss (all: %q)", got, dirs)
+	}
+	if got := dirs["Crane Lake"]; len(got) != 0 {
+		t.Errorf("directors of Crane Lake = %q, want none", got)
+	}
+}

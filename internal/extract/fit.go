@@ -175,10 +175,10 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 	var groups []choiceGroup
 	for i, r := range runGold() {
 		g := golds[i]
-		add := func(kind factKind, si, k int, ok func(gi int) bool) {
+		addWith := func(kind factKind, features func(f *filmEntity) []string, ok func(gi int) bool) {
 			cg := choiceGroup{none: noneFeatures(len(r.films.films), "kind="+string(kind))}
 			for fi, f := range r.films.films {
-				cg.cands = append(cg.cands, r.films.attachFeatures(kind, si, k, f))
+				cg.cands = append(cg.cands, features(f))
 				if gi := g.titles.match(f.key); gi >= 0 && ok(gi) {
 					cg.right = append(cg.right, fi)
 				}
@@ -187,6 +187,9 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 				cg.right = []int{len(cg.cands)}
 			}
 			groups = append(groups, cg)
+		}
+		add := func(kind factKind, si, k int, ok func(gi int) bool) {
+			addWith(kind, func(f *filmEntity) []string { return r.films.attachFeatures(kind, si, k, f) }, ok)
 		}
 		for _, fm := range r.formats {
 			if !fm.inherited && len(r.titles.mentions[fm.sent]) > 0 {
@@ -198,7 +201,7 @@ func Fit(arts []TrainingArticle, l2 map[string]float64) (*Weights, []string, err
 			if !g.isPerson(m.name) {
 				continue
 			}
-			add(factPerson, m.sent, m.i, func(gi int) bool { return g.credits(gi, m.name) })
+			addWith(factPerson, func(f *filmEntity) []string { return r.films.attachPersonFeatures(m, f) }, func(gi int) bool { return g.credits(gi, m.name) })
 		}
 		for _, e := range r.extras {
 			add(factExtra, e.sent, e.at, func(gi int) bool { return g.hasExtra(gi, e) })

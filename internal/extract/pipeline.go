@@ -200,13 +200,16 @@ func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
 		}
 		return films, feats
 	}
-	pick := func(kind factKind, si, k int) (*filmEntity, float64) {
-		films, feats := candidates(kind, si, k)
+	choose := func(kind factKind, films []*filmEntity, feats [][]string) (*filmEntity, float64) {
 		i, pr := w.Attach.choose(feats, noneFeatures(len(films), "kind="+string(kind)))
 		if i < 0 {
 			return nil, pr
 		}
 		return films[i], pr
+	}
+	pick := func(kind factKind, si, k int) (*filmEntity, float64) {
+		films, feats := candidates(kind, si, k)
+		return choose(kind, films, feats)
 	}
 	// A format named in a sentence that names films is a release of
 	// each film the release-pair model pairs it with; a format in a
@@ -269,7 +272,14 @@ func (r *recognition) attachAll(allowed func(*filmEntity) bool) {
 		if len(roles) == 0 {
 			continue
 		}
-		f, _ := pick(factPerson, m.sent, m.i)
+		f := fi.ownedFilm(m, allowed)
+		if f == nil {
+			films, feats := candidates(factPerson, m.sent, m.i)
+			for i, f := range films {
+				feats[i] = fi.attachPersonFeatures(m, f)
+			}
+			f, _ = choose(factPerson, films, feats)
+		}
 		if f == nil {
 			continue
 		}
