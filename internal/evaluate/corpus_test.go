@@ -18,12 +18,12 @@ const corpusDir = "../../../shared/corpus"
 // below the measured score: refitting the weights with another sample of
 // synthetic articles moves the scores by that much (measured with five
 // samples), so a floor at the measurement would fail on noise.
-const corpusFloor = 0.53
+const corpusFloor = 0.535
 
 // fictionFloor is the micro-F1 the extractor must keep on the fictional
 // set in testdata/fiction, written and labelled before the extractor was
-// run on it (a ratchet too, 0.01 below the measured 0.551).
-const fictionFloor = 0.55
+// run on it (a ratchet too, 0.01 below the measured 0.569).
+const fictionFloor = 0.559
 
 func TestFictionScore(t *testing.T) {
 	rep, err := RunCorpus("testdata/fiction", extract.New())
