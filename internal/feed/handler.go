@@ -29,9 +29,19 @@ const (
 	pageSize = catalog.MaxPageLimit
 )
 
+// Releases is what the feeds need of the application: the release
+// calendar, a film's detail, and a personal feed's user and the releases
+// they follow. *app.Service provides it.
+type Releases interface {
+	Calendar(ctx context.Context, rq app.ReleaseQuery) ([]catalog.Release, string, error)
+	FilmDetail(ctx context.Context, ref string) (*app.FilmDetail, error)
+	FeedUser(ctx context.Context, secret string) (catalog.User, error)
+	FollowedReleases(ctx context.Context, u catalog.User) ([]catalog.Release, error)
+}
+
 // Handler serves the iCalendar and Atom feeds.
 type Handler struct {
-	svc     *app.Service
+	svc     Releases
 	clock   app.Clock
 	log     *slog.Logger
 	baseURL func(r *http.Request) string
@@ -41,7 +51,7 @@ type Handler struct {
 // default date window (nil: the system clock); baseURL returns the site's
 // root URL for a request, without a trailing slash (nil: derived from the
 // request's Host and TLS state).
-func NewHandler(svc *app.Service, clock app.Clock, log *slog.Logger, baseURL func(r *http.Request) string) *Handler {
+func NewHandler(svc Releases, clock app.Clock, log *slog.Logger, baseURL func(r *http.Request) string) *Handler {
 	if clock == nil {
 		clock = app.SystemClock{}
 	}

@@ -14,16 +14,20 @@ import (
 	"context"
 	"log/slog"
 	"time"
-
-	"github.com/marquee-film/marquee/internal/app"
 )
 
 // DefaultReleaseDayInterval is how often the release-day job runs.
 const DefaultReleaseDayInterval = 5 * time.Minute
 
+// ReleaseDayEmitter turns the releases that reached their day into
+// events. *app.Service provides it.
+type ReleaseDayEmitter interface {
+	EmitReleaseDays(ctx context.Context) (int, error)
+}
+
 // ReleaseDay runs svc.EmitReleaseDays once now, then every interval
 // until ctx ends.
-func ReleaseDay(ctx context.Context, svc *app.Service, log *slog.Logger, interval time.Duration) {
+func ReleaseDay(ctx context.Context, svc ReleaseDayEmitter, log *slog.Logger, interval time.Duration) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

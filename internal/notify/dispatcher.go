@@ -20,9 +20,20 @@ const (
 	GiveUpAfter     = 24 * time.Hour // since the delivery was created
 )
 
+// Deliveries is what the dispatcher needs of the application: routing
+// events to deliveries, claiming the due ones, writing a digest's text,
+// recording each outcome, and the time. *app.Service provides it.
+type Deliveries interface {
+	RouteEvents(ctx context.Context) (int, error)
+	ClaimDeliveries(ctx context.Context, lease time.Duration, limit int) ([]catalog.DeliveryJob, error)
+	DigestOf(ctx context.Context, j catalog.DeliveryJob) (title, body string, ok bool, err error)
+	FinishDelivery(ctx context.Context, id int64, status string, next time.Time, lastErr string) error
+	Now() time.Time
+}
+
 // Dispatcher routes events and sends due deliveries.
 type Dispatcher struct {
-	svc      *app.Service
+	svc      Deliveries
 	reg      *Registry
 	log      *slog.Logger
 	baseURL  string
@@ -54,7 +65,7 @@ func WithAfterSend(f func(catalog.DeliveryJob) error) Option {
 }
 
 // NewDispatcher returns a dispatcher; baseURL makes links absolute.
-func NewDispatcher(svc *app.Service, reg *Registry, log *slog.Logger, baseURL string, opts ...Option) *Dispatcher {
+func NewDispatcher(svc Deliveries, reg *Registry, log *slog.Logger, baseURL string, opts ...Option) *Dispatcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
