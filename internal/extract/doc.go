@@ -36,8 +36,8 @@
 //     Darkness"); formats, labels, dates and the like never do.
 //     Candidates with the same key are judged together on the union of
 //     their features (shape, typography, layout, the classes of the words
-//     around them, repetition; never the identity of a content word) by
-//     the title model. With a CatalogIndex, membership in the catalog
+//     around them, repetition, whether the article's web address spells
+//     it; never the identity of a content word) by the title model. With a CatalogIndex, membership in the catalog
 //     raises a title's score through a second fitted model; absence
 //     lowers nothing. Every span of a capitalized run (up to 8 tokens)
 //     is looked up too, so a known title inside a longer capitalized
@@ -55,6 +55,8 @@
 //     A film whose mentions all lie inside
 //     people is none; one named only by mentions that are people takes
 //     the name of its other mentions (a biopic named after its subject).
+//     A film named only where a bonus feature's title is written (an
+//     item of an extras list, a quoted featurette) is none either.
 //  6. Facts (releases.go, attach.go, extras.go, festivals.go,
 //     pipeline.go): a format named with films in one sentence is a
 //     release of each film the release-pair model pairs it with;
@@ -67,8 +69,15 @@
 //     among the dates and organizations nearby by choice models; a date's
 //     statement has passed when the nearest tense-bearing word before it
 //     says so ("will be released" is to come, "opened" has passed).
+//     A possessive name directly before a title is that film's
+//     ("Mara Voss's Tin Harbor": syntax); other credits go to the film
+//     the attach model picks, which reads whether a possessive name's
+//     next film is the candidate.
 //     Extras and festivals are closed language, read by rules and
-//     attached by the attach model; "8 featurettes (A, B and C)" is one
+//     attached by the attach model (an extra is titled as the corpus
+//     labels it: a listed name with its capitalized subtitle, deleted
+//     scenes with a name of their own; commentaries and interviews go by
+//     their kind and people); "8 featurettes (A, B and C)" is one
 //     extra per name, and a festival named without a year takes another
 //     mention's, or the publication year when the article reports on it.
 //  7. Decision and result (pipeline.go, result.go): a proposed title is a
