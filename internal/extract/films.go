@@ -415,11 +415,20 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 // title is written: the items of an extras list ("Night Swim: Shooting
 // on the Water") and quoted featurette names are extras, not films.
 func (tr *titleReading) dropExtraTitles(p *parsed, extras []*extraMention) {
+	titlesIn := map[int][]span{} // extra titles by sentence
+	for _, e := range extras {
+		if e.titleAt.len() > 0 {
+			titlesIn[e.sent] = append(titlesIn[e.sent], e.titleAt)
+		}
+	}
+	if len(titlesIn) == 0 {
+		return
+	}
 	inTitle := func(m *titleCand) bool {
 		toks := p.sents[m.sent].tokens
 		at := tokenSpan(toks, m.i, m.j)
-		for _, e := range extras {
-			if e.titleAt.start <= at.start && at.end <= e.titleAt.end {
+		for _, t := range titlesIn[m.sent] {
+			if t.start <= at.start && at.end <= t.end {
 				return true
 			}
 		}
