@@ -18,7 +18,7 @@ const corpusDir = "../../../shared/corpus"
 // below the measured score: refitting the weights with another sample of
 // synthetic articles moves the scores by that much (measured with five
 // samples), so a floor at the measurement would fail on noise.
-const corpusFloor = 0.535
+const corpusFloor = 0.541
 
 // fictionFloor is the micro-F1 the extractor must keep on the fictional
 // set in testdata/fiction, written and labelled before the extractor was

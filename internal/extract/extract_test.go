@@ -662,3 +662,12 @@ func TestPossessiveDirectorOwnsTheNextFilm(t *testing.T) {
 		t.Errorf("directors of Crane Lake = %q, want none", got)
 	}
 }
+
+// A title may start after lower-case words that follow a date in one
+// capitalized run ("March 24 is Against the Tide").
+func TestTitleStartsAfterADateAndLowerCaseWords(t *testing.T) {
+	l := extractLabels(t, "date 2024-03-01 Also coming March 24 is Against the Tide, a drama about a man who swims the Hudson. Against the Tide stars Jo Park.")
+	if got := titles(l); len(got) != 1 || got[0] != "Against the Tide" {
+		t.Fatalf("titles = %q, want Against the Tide", got)
+	}
+}

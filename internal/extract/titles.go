@@ -163,6 +163,22 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 				cut[k] = true
 			}
 		}
+		// ... and starts after lower-case words that follow a date, a
+		// format, a label or the like ("March 24 is Against the
+		// Current"; not after a descriptor: "Three Films by Isao
+		// Kurokawa" is one title).
+		for k := r[0] + 1; k < r[1]; k++ {
+			if !isTitleWord(toks[k]) || toks[k-1].kind != tokWord || toks[k-1].upper {
+				continue
+			}
+			e := k - 1
+			for e > r[0] && toks[e].kind == tokWord && !toks[e].upper {
+				e--
+			}
+			if hardBoundary(s, e) {
+				cut[k] = true
+			}
+		}
 		for a := r[0]; a < r[1]; a++ {
 			if !cut[a] || !isTitleWord(toks[a]) {
 				continue
