@@ -163,7 +163,7 @@ type recipient struct {
 }
 
 // recipients returns the users an event concerns, each once.
-func (s *Service) recipients(ctx context.Context, q catalog.Queries, ev catalog.Event) ([]recipient, error) {
+func (s *Service) recipients(ctx context.Context, q catalog.FollowQueries, ev catalog.Event) ([]recipient, error) {
 	var out []recipient
 	seen := map[int64]bool{}
 	add := func(kind catalog.FollowKind, ids []int64, match func(catalog.Follower) bool) error {

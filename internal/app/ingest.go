@@ -136,7 +136,7 @@ func (s *Service) previewArticle(ctx context.Context, in ArticleInput, res *extr
 }
 
 // findOrCreateSource is CreateSource inside the caller's transaction.
-func findOrCreateSource(ctx context.Context, q catalog.Queries, src *catalog.Source) (bool, error) {
+func findOrCreateSource(ctx context.Context, q catalog.SourceQueries, src *catalog.Source) (bool, error) {
 	old, err := q.GetSourceByHash(ctx, src.ContentHash)
 	if err == nil {
 		*src = old

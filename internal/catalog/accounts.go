@@ -306,9 +306,21 @@ type DeliveryJob struct {
 	User         User
 }
 
-// AccountQueries reads and writes users, sessions, follows, events,
-// notifications, channels and deliveries.
+// AccountQueries reads and writes the accounts side: users, sessions,
+// follows, the outbox of events, notifications and channels, and
+// deliveries. Each part is its own interface, so that a consumer names
+// the one it needs.
 type AccountQueries interface {
+	UserQueries
+	SessionQueries
+	FollowQueries
+	OutboxQueries
+	NotificationQueries
+	DeliveryQueries
+}
+
+// UserQueries reads and writes users, their settings and credentials.
+type UserQueries interface {
 	CreateUser(ctx context.Context, u *User) error
 	GetUser(ctx context.Context, id int64) (User, error)
 	GetUserByUsername(ctx context.Context, username string) (User, error)
@@ -318,14 +330,20 @@ type AccountQueries interface {
 	UpdateSettings(ctx context.Context, userID int64, s UserSettings, at time.Time) error
 	SetFeedToken(ctx context.Context, userID int64, hash, prefix string, at time.Time) error
 	ListTokensOfUser(ctx context.Context, userID int64) ([]APIToken, error)
+}
 
+// SessionQueries reads and writes sign-in sessions.
+type SessionQueries interface {
 	CreateSession(ctx context.Context, s *Session) error
 	GetSessionByHash(ctx context.Context, hash string) (Session, error)
 	DeleteSession(ctx context.Context, hash string) error
 	// DeleteSessionsOfUser ends every session of the user but the one
 	// with keepHash ("" ends them all).
 	DeleteSessionsOfUser(ctx context.Context, userID int64, keepHash string) error
+}
 
+// FollowQueries reads and writes what users follow.
+type FollowQueries interface {
 	CreateFollow(ctx context.Context, f *Follow) error
 	UpdateFollow(ctx context.Context, f *Follow) error
 	GetFollow(ctx context.Context, userID, id int64) (Follow, error)
@@ -337,7 +355,10 @@ type AccountQueries interface {
 	// FollowedTimeZones returns the distinct time zones of users who
 	// follow at least one film ("" for UTC).
 	FollowedTimeZones(ctx context.Context) ([]string, error)
+}
 
+// OutboxQueries reads and writes the outbox of events to route.
+type OutboxQueries interface {
 	// AddEvent writes an event to the outbox. An event whose DedupeKey
 	// exists already is skipped without error (ID stays 0).
 	AddEvent(ctx context.Context, e *Event) error
@@ -351,7 +372,11 @@ type AccountQueries interface {
 	OutboxPending(ctx context.Context, now time.Time) (events, deliveries bool, err error)
 	// HasEvent reports whether an event with the dedupe key exists.
 	HasEvent(ctx context.Context, dedupeKey string) (bool, error)
+}
 
+// NotificationQueries reads and writes the in-site notifications and the
+// channels (e-mail, webhook, ntfy) users are notified on.
+type NotificationQueries interface {
 	// CreateNotification stores n; a second notification of the same
 	// event for the same user is skipped (ID stays 0).
 	CreateNotification(ctx context.Context, n *Notification) error
@@ -361,7 +386,11 @@ type AccountQueries interface {
 	CreateChannel(ctx context.Context, c *Channel) error
 	ListChannels(ctx context.Context, userID int64) ([]Channel, error)
 	DeleteChannel(ctx context.Context, userID, id int64) error
+}
 
+// DeliveryQueries reads and writes the deliveries of notifications to
+// channels.
+type DeliveryQueries interface {
 	CreateDelivery(ctx context.Context, d *Delivery) error
 	// ClaimDeliveries leases up to limit pending deliveries that are due
 	// at now until leaseUntil, so no other dispatcher takes them, and
@@ -371,11 +400,6 @@ type AccountQueries interface {
 	// retried at next, or failed for good.
 	FinishDelivery(ctx context.Context, id int64, status string, next time.Time, lastErr string, at time.Time) error
 	ListDeliveries(ctx context.Context, userID int64, limit int) ([]Delivery, error)
-
-	// FilmsByTitle returns the films of a year whose title, or else
-	// original title, is title (case- and accent-insensitively), for
-	// watchlist imports.
-	FilmsByTitle(ctx context.Context, title string, year int) ([]Film, error)
 }
 
 // Follower is a follow with the settings of its user.

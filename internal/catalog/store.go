@@ -78,6 +78,10 @@ type FilmQueries interface {
 	// ListFilms returns films ordered by title (accent- and case-folded),
 	// then ID, and the cursor of the next page ("" when there is none).
 	ListFilms(ctx context.Context, f FilmFilter) ([]Film, string, error)
+	// FilmsByTitle returns the films of a year whose title, or else
+	// original title, is title (case- and accent-insensitively), for
+	// watchlist imports.
+	FilmsByTitle(ctx context.Context, title string, year int) ([]Film, error)
 	// FilmsByTitleFolds finds films by folded title (FoldText): for each
 	// key of folds that is the title or the original title of one or
 	// more films, at most perKey of them, the most relevant first (see

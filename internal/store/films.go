@@ -212,3 +212,14 @@ func filmConds(f catalog.FilmFilter) (conds, error) {
 	}
 	return w, nil
 }
+
+// FilmsByTitle finds films by exact folded title and year: the title
+// index first, then the original title.
+func (q *queries) FilmsByTitle(ctx context.Context, title string, year int) ([]catalog.Film, error) {
+	fold := catalog.FoldText(title)
+	films, err := queryAll(ctx, q, scanFilm, "SELECT "+filmColumns+" FROM films f WHERE f.title_fold = ? AND f.year = ? ORDER BY f.id LIMIT 10", fold, year)
+	if err != nil || len(films) > 0 {
+		return films, err
+	}
+	return queryAll(ctx, q, scanFilm, "SELECT "+filmColumns+" FROM films f WHERE f.year = ? AND f.original_title_fold = ? ORDER BY f.id LIMIT 10", year, fold)
+}

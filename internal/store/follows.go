@@ -105,17 +105,6 @@ func (q *queries) Followers(ctx context.Context, kind catalog.FollowKind, target
 		WHERE w.kind = ? AND w.target_id IN (`+placeholders(len(targetIDs))+`) ORDER BY w.user_id, w.id`, args...)
 }
 
-// FilmsByTitle finds films by exact folded title and year: the title
-// index first, then the original title.
-func (q *queries) FilmsByTitle(ctx context.Context, title string, year int) ([]catalog.Film, error) {
-	fold := catalog.FoldText(title)
-	films, err := queryAll(ctx, q, scanFilm, "SELECT "+filmColumns+" FROM films f WHERE f.title_fold = ? AND f.year = ? ORDER BY f.id LIMIT 10", fold, year)
-	if err != nil || len(films) > 0 {
-		return films, err
-	}
-	return queryAll(ctx, q, scanFilm, "SELECT "+filmColumns+" FROM films f WHERE f.year = ? AND f.original_title_fold = ? ORDER BY f.id LIMIT 10", year, fold)
-}
-
 // FollowedTimeZones returns the time zones of users following a film.
 func (q *queries) FollowedTimeZones(ctx context.Context) ([]string, error) {
 	return queryAll(ctx, q, func(s scanner) (string, error) {
