@@ -111,22 +111,41 @@ type Award struct {
 	Evidence   Evidence `json:"evidence"`
 }
 
-// runeIndex converts byte offsets of a text to rune offsets with
-// checkpoints every 1 KiB, so conversion stays cheap on large inputs.
+// runeIndex converts byte offsets of a (valid UTF-8) text to rune offsets with
+// checkpoints about every runeStep bytes, each at the start of a rune, so
+// conversion stays cheap on large inputs; within a checkpoint's stretch
+// of ASCII text a byte is a rune.
 type runeIndex struct {
 	text   string
-	before []int // runes before byte i*step
+	at     []int  // checkpoint i's byte offset: the first rune start at or after i*runeStep
+	before []int  // runes before checkpoint i
+	ascii  []bool // whether the stretch from checkpoint i to the next is ASCII
 }
 
-const runeStep = 1024
+const runeStep = 256
 
 func newRuneIndex(text string) *runeIndex {
-	ri := &runeIndex{text: text}
-	n := 0
+	n := (len(text) + runeStep - 1) / runeStep
+	ri := &runeIndex{text: text, at: make([]int, 0, n), before: make([]int, 0, n), ascii: make([]bool, 0, n)}
+	runes, prev := 0, 0
 	for i := 0; i < len(text); i += runeStep {
-		ri.before = append(ri.before, n)
-		end := min(i+runeStep, len(text))
-		n += utf8.RuneCountInString(text[i:end])
+		at := i
+		for at > 0 && at < len(text) && !utf8.RuneStart(text[at]) {
+			at++
+		}
+		if len(ri.at) > 0 {
+			chunk := text[prev:at]
+			c := utf8.RuneCountInString(chunk)
+			ri.ascii = append(ri.ascii, c == len(chunk))
+			runes += c
+		}
+		ri.at = append(ri.at, at)
+		ri.before = append(ri.before, runes)
+		prev = at
+	}
+	if len(ri.at) > 0 {
+		chunk := text[prev:]
+		ri.ascii = append(ri.ascii, utf8.RuneCountInString(chunk) == len(chunk))
 	}
 	return ri
 }
@@ -134,11 +153,17 @@ func newRuneIndex(text string) *runeIndex {
 // runes returns the rune offset of byte offset b (clamped to the text).
 func (ri *runeIndex) runes(b int) int {
 	b = max(0, min(b, len(ri.text)))
-	c := b / runeStep
-	if c >= len(ri.before) {
-		return utf8.RuneCountInString(ri.text)
+	if len(ri.at) == 0 {
+		return 0
 	}
-	return ri.before[c] + utf8.RuneCountInString(ri.text[c*runeStep:b])
+	c := min(b/runeStep, len(ri.at)-1)
+	if ri.at[c] > b {
+		c--
+	}
+	if ri.ascii[c] {
+		return ri.before[c] + b - ri.at[c]
+	}
+	return ri.before[c] + utf8.RuneCountInString(ri.text[ri.at[c]:b])
 }
 
 func (ri *runeIndex) evidence(s span) Evidence {
