@@ -336,7 +336,6 @@ func searchBuilt(ctx context.Context, st *store.Store) bool {
 	return err == nil
 }
 
-
 // dedupe sorts a batch that is out of key order and drops repeated keys
 // (keeping the last row), returning rejects for the dropped ones.
 func dedupe(rows [][]any, twoPart bool) ([][]any, []store.IMDbReject) {
