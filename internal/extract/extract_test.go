@@ -122,24 +122,36 @@ func TestMultiFilmReleasesBindDatesAndFormats(t *testing.T) {
 	}
 }
 
+// extraKeys describes each extra as "kind|title" (with people,
+// "kind|title|name,name").
+func extraKeys(extras []LabelExtra, people bool) map[string]bool {
+	got := map[string]bool{}
+	for _, e := range extras {
+		key := e.Kind + "|"
+		if e.Title != nil {
+			key += *e.Title
+		}
+		if people {
+			var names []string
+			for _, p := range e.Participants {
+				if p.Name != nil {
+					names = append(names, *p.Name)
+				}
+			}
+			key += "|" + strings.Join(names, ",")
+		}
+		got[key] = true
+	}
+	return got
+}
+
 func TestExtrasItems(t *testing.T) {
 	l := extractLabels(t, "date 2022-05-01 Crane Lake arrives on Blu-ray on June 7. Extras include an audio commentary with director Sal Ortiz and actor Mia Lund; two audio commentaries by critics; the featurette “Cold Water”; deleted and extended scenes, a gag reel, 3 trailers (Teaser, Spot One, and Spot Two), and a booklet essay by critic Jo Park. Don’t expect a making-of, though.")
 	if len(l.Titles) != 1 {
 		t.Fatalf("titles = %q", titles(l))
 	}
-	got := map[string]bool{}
+	got := extraKeys(l.Titles[0].Extras, true)
 	for _, e := range l.Titles[0].Extras {
-		title := ""
-		if e.Title != nil {
-			title = *e.Title
-		}
-		var names []string
-		for _, p := range e.Participants {
-			if p.Name != nil {
-				names = append(names, *p.Name)
-			}
-		}
-		got[e.Kind+"|"+title+"|"+strings.Join(names, ",")] = true
 		if e.Kind == "making_of" {
 			t.Errorf("a making-of the text says is missing was extracted")
 		}
@@ -168,16 +180,7 @@ func TestExtrasListItemNames(t *testing.T) {
 	if len(l.Titles) != 1 || l.Titles[0].Title != "Crane Lake" {
 		t.Fatalf("titles = %q, want only Crane Lake", titles(l))
 	}
-	got := map[string]bool{}
-	for _, ti := range l.Titles {
-		for _, e := range ti.Extras {
-			title := ""
-			if e.Title != nil {
-				title = *e.Title
-			}
-			got[e.Kind+"|"+title] = true
-		}
-	}
+	got := extraKeys(l.Titles[0].Extras, false)
 	for _, want := range []string{
 		// Called just that, deleted scenes are untitled.
 		"deleted_scenes|",
