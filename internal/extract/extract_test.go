@@ -674,3 +674,18 @@ func TestTitleStartsAfterADateAndLowerCaseWords(t *testing.T) {
 		t.Fatalf("titles = %q, want Against the Tide", got)
 	}
 }
+
+// The full stop that ends a list of extras is not part of the last one's
+// name: "and a trailer." is an untitled trailer.
+func TestLastProseExtraEndsBeforeTheFullStop(t *testing.T) {
+	l := extractLabels(t, "date 2024-05-01 Crane Lake arrives on Blu-ray on June 7. Extras include a new audio commentary by film historians Tom Reed and Ana Vell, a gag reel and a trailer.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	got := extraKeys(l.Titles[0].Extras, false)
+	for _, want := range []string{"trailer|", "other|gag reel", "audio_commentary|"} {
+		if !got[want] {
+			t.Errorf("extras lack %q; got %v", want, got)
+		}
+	}
+}

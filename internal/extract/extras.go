@@ -173,6 +173,9 @@ func itemName(s *sentence, kind catalog.ExtraKind, i, j int) span {
 	for start < end && (toks[start].kind == tokNumber || isLeadWord(toks[start].norm)) {
 		start++
 	}
+	for end > start && toks[end-1].kind == tokPunct && toks[end-1].quote == 0 {
+		end-- // the sentence's full stop is not the name's
+	}
 	if end-start < 2 || end-start > maxItemNameWords || knownByKind(kind, toks[start:end]) {
 		return span{}
 	}
