@@ -22,7 +22,7 @@ import (
 // corpus whose variant's facts differ from the original's, as measured
 // when TestVariantsKeepFacts was written. It is a ratchet: lower it as
 // the extractor improves; it must never go up.
-const variantFailureCeiling = 34
+const variantFailureCeiling = 33
 
 // Fixtures written for these tests (not corpus text).
 const (

@@ -689,3 +689,16 @@ func TestLastProseExtraEndsBeforeTheFullStop(t *testing.T) {
 		}
 	}
 }
+
+// A film whose longer name is only an extra's title is the film its
+// other mentions name: the documentary on the disc is no film.
+func TestFilmNamedOnlyByAnExtraTakesItsOtherName(t *testing.T) {
+	l := extractLabels(t, "date 2024-05-01 Crane Lake arrives on Blu-ray on June 7 from Northlight.\n\nSPECIAL FEATURES\n\n“Crane Lake Revisited”: a new documentary\n\nAudio commentary by director Sal Ortiz\n\nTheatrical trailer\n")
+	if got := titles(l); len(got) != 1 || got[0] != "Crane Lake" {
+		t.Fatalf("titles = %q, want Crane Lake", got)
+	}
+	got := extraKeys(l.Titles[0].Extras, false)
+	if !got["featurette|Crane Lake Revisited"] && !got["making_of|Crane Lake Revisited"] {
+		t.Errorf("the documentary is not an extra of Crane Lake: %v", got)
+	}
+}

@@ -375,16 +375,23 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 		}
 		return false
 	}
+	tr.dropMentionsIn(p, inPerson)
+}
+
+// dropMentionsIn drops the mentions inside (people's names, extras'
+// titles): a film with no other mention is none, and one whose key only
+// such mentions have takes the key of its best other mention.
+func (tr *titleReading) dropMentionsIn(p *parsed, inside func(*titleCand) bool) {
 	kept := tr.films[:0]
 	for _, f := range tr.films {
-		var people, others []*titleCand
-		namedByPerson := true
+		var in, others []*titleCand
+		namedInside := true
 		for _, m := range f.mentions {
-			if inPerson(m) {
-				people = append(people, m)
+			if inside(m) {
+				in = append(in, m)
 			} else {
 				others = append(others, m)
-				namedByPerson = namedByPerson && m.key != f.key
+				namedInside = namedInside && m.key != f.key
 			}
 		}
 		switch {
@@ -393,8 +400,8 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 				tr.forget(m)
 			}
 			continue
-		case len(people) > 0 && namedByPerson:
-			for _, m := range people {
+		case len(in) > 0 && namedInside:
+			for _, m := range in {
 				tr.forget(m)
 			}
 			f.mentions = others
@@ -413,7 +420,10 @@ func (tr *titleReading) dropPeople(p *parsed, pr *peopleReading) {
 
 // dropExtraTitles drops the films named only where a bonus feature's
 // title is written: the items of an extras list ("Night Swim: Shooting
-// on the Water") and quoted featurette names are extras, not films.
+// on the Water") and quoted featurette names are extras, not films. A
+// film whose own title is only an extra's ("Pumpkinhead Unearthed", the
+// documentary on the disc of "Pumpkinhead") is the film its other
+// mentions name.
 func (tr *titleReading) dropExtraTitles(p *parsed, extras []*extraMention) {
 	titlesIn := map[int][]span{} // extra titles by sentence
 	for _, e := range extras {
@@ -434,21 +444,7 @@ func (tr *titleReading) dropExtraTitles(p *parsed, extras []*extraMention) {
 		}
 		return false
 	}
-	kept := tr.films[:0]
-	for _, f := range tr.films {
-		all := true
-		for _, m := range f.mentions {
-			all = all && inTitle(m)
-		}
-		if !all {
-			kept = append(kept, f)
-			continue
-		}
-		for _, m := range f.mentions {
-			tr.forget(m)
-		}
-	}
-	tr.renumber(kept)
+	tr.dropMentionsIn(p, inTitle)
 }
 
 // forget removes mention m from the reading.

@@ -44,7 +44,8 @@ type block struct {
 func markParallelBlocks(text string, blocks []block) {
 	shape := func(b block) string {
 		body := text[b.content.start:b.content.end]
-		if !startsUpper(body) && !startsWithDigit(body) {
+		// A line may open with a quoted title ("“Night Swim”: ...").
+		if lead := strings.TrimLeft(body, "\"“‘'«"); !startsUpper(lead) && !startsWithDigit(lead) {
 			return ""
 		}
 		if utf8.RuneCountInString(body) < 100 && !endsSentence(body) {
