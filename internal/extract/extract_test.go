@@ -702,3 +702,16 @@ func TestFilmNamedOnlyByAnExtraTakesItsOtherName(t *testing.T) {
 		t.Errorf("the documentary is not an extra of Crane Lake: %v", got)
 	}
 }
+
+// A festival's section and the festival named in one sentence are one
+// festival, with the year either gives.
+func TestFestivalSectionAndFestivalAreOne(t *testing.T) {
+	l := extractLabels(t, "date 2024-05-01 Crane Lake screened in the Un Certain Regard section at Cannes in 2022 and arrives on Blu-ray on June 7.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	fs := l.Titles[0].Festivals
+	if len(fs) != 1 || fs[0].Name != "Cannes" || fs[0].Year == nil || *fs[0].Year != 2022 {
+		t.Errorf("festivals = %+v, want Cannes 2022 once", fs)
+	}
+}

@@ -17,10 +17,13 @@ type festivalMention struct {
 	sent, i, j int
 	span       span
 	name       string
-	year       int
-	result     string
-	award      string
-	film       *filmEntity
+	// of is the festival the lexicon says the words name (a section
+	// names its festival: "Un Certain Regard" is Cannes's), or "".
+	of     string
+	year   int
+	result string
+	award  string
+	film   *filmEntity
 }
 
 // readFestivals finds the festivals of sentence si.
@@ -73,8 +76,12 @@ func readFestivals(p *parsed, si int, tr *titleReading) []*festivalMention {
 	for _, m := range s.lex {
 		if m.class() == lcFestival {
 			addSpan(m.start, m.end)
+			if n := len(out); n > 0 && out[n-1].i == m.start {
+				out[n-1].of = m.entry.value
+			}
 		}
 	}
+	out = oneMentionPerFestival(out)
 	// A festival's own prize names the festival when the sentence does
 	// not ("nominated for the Golden Bear").
 	{
@@ -177,6 +184,49 @@ func festivalResult(s *sentence) string {
 		}
 	}
 	return best
+}
+
+// oneMentionPerFestival keeps one mention of each festival the lexicon
+// identifies in a sentence ("in Un Certain Regard at Cannes" is one
+// festival): the one written as the festival's own name, with the year,
+// award and result the others add.
+func oneMentionPerFestival(ms []*festivalMention) []*festivalMention {
+	out := ms[:0]
+	byFestival := map[string]*festivalMention{}
+	for _, m := range ms {
+		if m.of == "" {
+			out = append(out, m)
+			continue
+		}
+		k := festivalKey(m.of)
+		prev, ok := byFestival[k]
+		if !ok {
+			byFestival[k] = m
+			out = append(out, m)
+			continue
+		}
+		keep, drop := prev, m
+		if festivalKey(m.name) == k && festivalKey(prev.name) != k {
+			// m is written as the festival itself, prev as a section.
+			keep, drop = m, prev
+			for i, o := range out {
+				if o == prev {
+					out[i] = m
+				}
+			}
+			byFestival[k] = m
+		}
+		if keep.year == 0 {
+			keep.year = drop.year
+		}
+		if keep.award == "" {
+			keep.award = drop.award
+		}
+		if festivalResultRank[drop.result] > festivalResultRank[keep.result] {
+			keep.result = drop.result
+		}
+	}
+	return out
 }
 
 // festivalKey folds a festival's name to what identifies it: without
