@@ -715,3 +715,25 @@ func TestFestivalSectionAndFestivalAreOne(t *testing.T) {
 		t.Errorf("festivals = %+v, want Cannes 2022 once", fs)
 	}
 }
+
+// A festival named with a month and no year takes the month's year: the
+// last such month when the screening has passed, the next when the
+// sentence says it is to come.
+func TestFestivalYearFromAMonth(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"After its world premiere at TIFF in September, Crane Lake arrives on Blu-ray on June 7.", 2023},
+		{"Crane Lake will premiere at Cannes in May before a Blu-ray release in the fall.", 2024},
+	} {
+		l := extractLabels(t, "date 2024-05-01 "+tc.text)
+		if len(l.Titles) != 1 || len(l.Titles[0].Festivals) != 1 {
+			t.Errorf("%q: titles %q, festivals %+v", tc.text, titles(l), l.Titles)
+			continue
+		}
+		if y := l.Titles[0].Festivals[0].Year; y == nil || *y != tc.want {
+			t.Errorf("%q: festival year %v, want %d", tc.text, y, tc.want)
+		}
+	}
+}

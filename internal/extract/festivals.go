@@ -130,8 +130,20 @@ func festivalYear(p *parsed, s *sentence, i, j int) int {
 		}
 	}
 	for k := j; k < len(toks) && k < j+4; k++ {
-		if d, ok := s.dateAt(k); ok && d.year != 0 {
+		d, ok := s.dateAt(k)
+		if !ok {
+			continue
+		}
+		if d.year != 0 {
 			return d.year
+		}
+		// "at TIFF in September": the month's year, read against the
+		// publication date; a festival screening has passed unless the
+		// sentence says it is to come ("will premiere at Cannes in May").
+		if (d.kind == dkMonth || d.kind == dkDay) && !p.pub.IsTBA() {
+			if r, ok := d.resolve(p.pub, 0, !futureBefore(s, d.start)); ok && r.Year() != 0 {
+				return r.Year()
+			}
 		}
 	}
 	if !p.pub.IsTBA() {
@@ -227,6 +239,21 @@ func oneMentionPerFestival(ms []*festivalMention) []*festivalMention {
 		}
 	}
 	return out
+}
+
+// futureBefore reports whether a word before token k of s says what
+// follows is to come ("will", "upcoming", a verb of the upcoming kind).
+func futureBefore(s *sentence, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		switch s.tokens[i].norm {
+		case "will", "shall", "'ll", "upcoming", "forthcoming":
+			return true
+		}
+		if m, ok := s.entryAt(i, lcVerb); ok && m.entry.value == "upcoming" {
+			return true
+		}
+	}
+	return false
 }
 
 // festivalKey folds a festival's name to what identifies it: without
