@@ -737,3 +737,14 @@ func TestFestivalYearFromAMonth(t *testing.T) {
 		}
 	}
 }
+
+// A price that ends its sentence is the price without the full stop.
+func TestPriceEndsBeforeTheFullStop(t *testing.T) {
+	l := extractLabels(t, "date 2024-03-01 Crane Lake arrives on Blu-ray in the UK on 12th March 2024 from Second Sight, priced £24.99. Extras include a trailer.")
+	if len(l.Titles) != 1 || len(l.Titles[0].Releases) == 0 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	if p := l.Titles[0].Releases[0].Price; p == nil || *p != "£24.99" {
+		t.Errorf("price = %v, want £24.99", p)
+	}
+}

@@ -571,7 +571,9 @@ func releaseDetails(p *parsed, rf *releaseFact) (price, region string, countries
 		toks := s.tokens
 		for k, t := range toks {
 			if price == "" && (t.norm == "$" || t.norm == "£" || t.norm == "€") && k+1 < len(toks) && toks[k+1].kind == tokNumber {
-				price = t.text + toks[k+1].text
+				// A decimal price keeps the period that ends its sentence
+				// in its token ("£24.99."): not the price's.
+				price = t.text + strings.TrimSuffix(toks[k+1].text, ".")
 			}
 			if region == "" && t.norm == "region" && k+1 < len(toks) {
 				switch v := toks[k+1].norm; v {
