@@ -173,38 +173,40 @@ func (fi *filmIndex) attachFeatures(kind factKind, si, k int, f *filmEntity) []s
 // Serpico, not the film before him).
 func (fi *filmIndex) attachPersonFeatures(m *personMention, f *filmEntity) []string {
 	feats := fi.attachFeatures(factPerson, m.sent, m.i, f)
-	toks := fi.p.sents[m.sent].tokens
-	if m.j == 0 || !toks[m.j-1].poss {
-		return feats
-	}
-	for _, o := range fi.bySent[m.sent] {
-		if o.i < m.j {
-			continue
-		}
-		if fi.tr.filmOf[o] == f {
-			feats = append(feats, "poss-next", "poss-next@"+bucket(o.i-m.j, 0, 3, 8))
-		} else {
-			feats = append(feats, "poss-other-next")
-		}
-		break
+	switch o := fi.filmAfterPossessive(m); {
+	case o == nil:
+	case fi.tr.filmOf[o] == f:
+		feats = append(feats, "poss-next", "poss-next@"+bucket(o.i-m.j, 0, 3, 8))
+	default:
+		feats = append(feats, "poss-other-next")
 	}
 	return feats
+}
+
+// filmAfterPossessive returns, when m is a possessive name, the first
+// film mention after it in its sentence, or nil.
+func (fi *filmIndex) filmAfterPossessive(m *personMention) *titleCand {
+	if m.j == 0 || !fi.p.sents[m.sent].tokens[m.j-1].poss {
+		return nil
+	}
+	for _, o := range fi.bySent[m.sent] {
+		if o.i >= m.j {
+			return o
+		}
+	}
+	return nil
 }
 
 // ownedFilm returns the film a possessive name directly precedes
 // ("Mara Voss's Tin Harbor"), or nil. The possessive binds the name to
 // the title it qualifies: syntax, not a cue to weigh.
 func (fi *filmIndex) ownedFilm(m *personMention, allowed func(*filmEntity) bool) *filmEntity {
-	toks := fi.p.sents[m.sent].tokens
-	if m.j == 0 || !toks[m.j-1].poss {
+	o := fi.filmAfterPossessive(m)
+	if o == nil || o.i != m.j {
 		return nil
 	}
-	for _, o := range fi.bySent[m.sent] {
-		if o.i == m.j {
-			if f := fi.tr.filmOf[o]; allowed == nil || allowed(f) {
-				return f
-			}
-		}
+	if f := fi.tr.filmOf[o]; allowed == nil || allowed(f) {
+		return f
 	}
 	return nil
 }

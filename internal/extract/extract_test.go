@@ -145,6 +145,16 @@ func extraKeys(extras []LabelExtra, people bool) map[string]bool {
 	return got
 }
 
+// requireExtras fails t for each of want that got lacks.
+func requireExtras(t *testing.T, got map[string]bool, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("extras lack %q; got %v", w, got)
+		}
+	}
+}
+
 func TestExtrasItems(t *testing.T) {
 	l := extractLabels(t, "date 2022-05-01 Crane Lake arrives on Blu-ray on June 7. Extras include an audio commentary with director Sal Ortiz and actor Mia Lund; two audio commentaries by critics; the featurette “Cold Water”; deleted and extended scenes, a gag reel, 3 trailers (Teaser, Spot One, and Spot Two), and a booklet essay by critic Jo Park. Don’t expect a making-of, though.")
 	if len(l.Titles) != 1 {
@@ -156,7 +166,7 @@ func TestExtrasItems(t *testing.T) {
 			t.Errorf("a making-of the text says is missing was extracted")
 		}
 	}
-	for _, want := range []string{
+	requireExtras(t, got,
 		"audio_commentary||Sal Ortiz,Mia Lund",
 		"featurette|Cold Water|",
 		// Deleted scenes with a name of their own are titled.
@@ -167,11 +177,7 @@ func TestExtrasItems(t *testing.T) {
 		"trailer|Spot One|",
 		"trailer|Spot Two|",
 		"booklet|booklet essay|Jo Park",
-	} {
-		if !got[want] {
-			t.Errorf("extras lack %q; got %v", want, got)
-		}
-	}
+	)
 }
 
 func TestExtrasListItemNames(t *testing.T) {
@@ -181,7 +187,7 @@ func TestExtrasListItemNames(t *testing.T) {
 		t.Fatalf("titles = %q, want only Crane Lake", titles(l))
 	}
 	got := extraKeys(l.Titles[0].Extras, false)
-	for _, want := range []string{
+	requireExtras(t, got,
 		// Called just that, deleted scenes are untitled.
 		"deleted_scenes|",
 		// A capitalized stretch after a colon is a subtitle ...
@@ -191,11 +197,7 @@ func TestExtrasListItemNames(t *testing.T) {
 		"audio_commentary|",
 		// An item that is a name alone is a titled extra.
 		"featurette|Scoring the Silence",
-	} {
-		if !got[want] {
-			t.Errorf("extras lack %q; got %v", want, got)
-		}
-	}
+	)
 }
 
 func TestQuotedFilmBeforeExtrasIsNoExtra(t *testing.T) {
@@ -683,11 +685,7 @@ func TestLastProseExtraEndsBeforeTheFullStop(t *testing.T) {
 		t.Fatalf("titles = %q", titles(l))
 	}
 	got := extraKeys(l.Titles[0].Extras, false)
-	for _, want := range []string{"trailer|", "other|gag reel", "audio_commentary|"} {
-		if !got[want] {
-			t.Errorf("extras lack %q; got %v", want, got)
-		}
-	}
+	requireExtras(t, got, "trailer|", "other|gag reel", "audio_commentary|")
 }
 
 // A film whose longer name is only an extra's title is the film its

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marquee-film/marquee/internal/catalog"
 )
@@ -146,7 +148,7 @@ func subtitleFollows(toks []token, i int) bool {
 			continue
 		}
 		words++
-		if len([]rune(t.text)) >= 4 && !t.upper {
+		if !titleCased(t) {
 			return false
 		}
 	}
@@ -199,19 +201,16 @@ func knownByKind(kind catalog.ExtraKind, words []token) bool {
 // onlyWords reports whether every token is one of words (folded).
 func onlyWords(toks []token, words ...string) bool {
 	for _, t := range toks {
-		found := false
-		for _, w := range words {
-			if t.norm == w {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(words, t.norm) {
 			return false
 		}
 	}
 	return true
 }
+
+// titleCased reports whether word t is written as a title writes it:
+// capitalized, or short enough to be a small word ("of", "the").
+func titleCased(t token) bool { return t.upper || utf8.RuneCountInString(t.text) < 4 }
 
 // maxItemNameWords bounds the name of a listed feature: a longer stretch
 // is a sentence about it, not its name.
@@ -250,7 +249,7 @@ func nameEnd(toks []token, head int) int {
 			continue
 		}
 		words++
-		if len([]rune(t.text)) >= 4 && !t.upper {
+		if !titleCased(t) {
 			return 0
 		}
 	}

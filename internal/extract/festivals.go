@@ -204,29 +204,24 @@ func festivalResult(s *sentence) string {
 // award and result the others add.
 func oneMentionPerFestival(ms []*festivalMention) []*festivalMention {
 	out := ms[:0]
-	byFestival := map[string]*festivalMention{}
+	at := map[string]int{} // where in out each festival's mention is
 	for _, m := range ms {
 		if m.of == "" {
 			out = append(out, m)
 			continue
 		}
 		k := festivalKey(m.of)
-		prev, ok := byFestival[k]
+		i, ok := at[k]
 		if !ok {
-			byFestival[k] = m
+			at[k] = len(out)
 			out = append(out, m)
 			continue
 		}
-		keep, drop := prev, m
-		if festivalKey(m.name) == k && festivalKey(prev.name) != k {
-			// m is written as the festival itself, prev as a section.
-			keep, drop = m, prev
-			for i, o := range out {
-				if o == prev {
-					out[i] = m
-				}
-			}
-			byFestival[k] = m
+		keep, drop := out[i], m
+		if festivalKey(m.name) == k && festivalKey(keep.name) != k {
+			// m is written as the festival itself, the other as a section.
+			keep, drop = m, keep
+			out[i] = m
 		}
 		if keep.year == 0 {
 			keep.year = drop.year

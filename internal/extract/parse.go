@@ -126,16 +126,13 @@ func addressWords(source string) string {
 	if err != nil || u.Path == "" {
 		return ""
 	}
-	path, err := url.PathUnescape(u.EscapedPath())
-	if err != nil {
-		path = u.Path
-	}
+	path := strings.NewReplacer("'", "", "’", "").Replace(normWord(u.Path)) // u.Path is unescaped
 	var b strings.Builder
 	b.WriteByte(' ')
-	for w := range strings.FieldsFuncSeq(normWord(path), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	for w := range strings.FieldsFuncSeq(path, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		w = strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(w))
+		w = strings.ToLower(w)
 		if w != "" {
 			b.WriteString(w)
 			b.WriteByte(' ')

@@ -510,11 +510,9 @@ func address(r *rand.Rand, i int, first string) string {
 		return fmt.Sprintf("https://example.com/news/%d", 10000+i)
 	}
 	var words []string
-	for w := range strings.FieldsFuncSeq(strings.ToLower(first), func(c rune) bool {
-		return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '’' && c != '\''
-	}) {
-		w = strings.NewReplacer("’", "", "'", "").Replace(w)
-		if w != "" && len(words) < 10 {
+	first = strings.NewReplacer("’", "", "'", "").Replace(strings.ToLower(first))
+	for w := range strings.FieldsFuncSeq(first, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) }) {
+		if len(words) < 10 {
 			words = append(words, w)
 		}
 	}
