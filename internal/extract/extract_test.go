@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // extractLabels runs the extractor on text and returns the label view.
@@ -744,5 +746,54 @@ func TestPriceEndsBeforeTheFullStop(t *testing.T) {
 	}
 	if p := l.Titles[0].Releases[0].Price; p == nil || *p != "£24.99" {
 		t.Errorf("price = %v, want £24.99", p)
+	}
+}
+
+// A distributor that takes a film's rights gives it a release of no
+// format by that distributor, undated by the deal's own sentence; a
+// dated format named elsewhere stays a release of its own.
+func TestRightsDealIsAReleaseOfNoFormat(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		wantLabel string
+	}{
+		{"Magnet Releasing has acquired U.S. rights to Crane Lake, the horror film directed by Sal Ortiz.", "Magnet Releasing"},
+		{"Drafthouse Films picked up North American rights to the thriller Crane Lake, which premiered at Sundance in January.", "Drafthouse Films"},
+	} {
+		l := extractLabels(t, "date 2024-05-01 "+tc.text)
+		if len(l.Titles) != 1 || l.Titles[0].Title != "Crane Lake" || len(l.Titles[0].Releases) != 1 {
+			t.Errorf("%q: titles %q, %+v", tc.text, titles(l), l.Titles)
+			continue
+		}
+		r := l.Titles[0].Releases[0]
+		if r.Format != nil || r.Date != nil || r.Label == nil || *r.Label != tc.wantLabel {
+			t.Errorf("%q: release format %v, date %v, label %v; want no format, no date, %s", tc.text, r.Format, r.Date, r.Label, tc.wantLabel)
+		}
+	}
+	// Without an organization taking them, rights are no release.
+	l := extractLabels(t, "date 2024-05-01 Crane Lake, the horror film directed by Sal Ortiz, was acquired last year.")
+	for _, ti := range l.Titles {
+		if len(ti.Releases) != 0 {
+			t.Errorf("releases %+v from a sentence without a distributor", ti.Releases)
+		}
+	}
+}
+
+// A date that closes a list of formats is each one's, however long the
+// list; the date before the list belongs to the format before it.
+func TestDateClosesAListOfFormats(t *testing.T) {
+	l := extractLabels(t, "date 2024-05-01 Crane Lake arrives on Digital on June 4, 2024, as well as on 4K Ultra HD, 3D Blu-ray, Blu-ray, DVD and On Demand on June 18, 2024. Extras include a trailer.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	got := map[string]string{}
+	for _, r := range l.Titles[0].Releases {
+		if r.Format != nil && r.Date != nil {
+			got[*r.Format] = *r.Date
+		}
+	}
+	want := map[string]string{"digital": "2024-06-04", "uhd4k": "2024-06-18", "bluray": "2024-06-18", "dvd": "2024-06-18", "vod": "2024-06-18"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("format -> date (-want +got):\n%s", diff)
 	}
 }

@@ -144,10 +144,21 @@ func (r *recognition) addInheritedFormats() {
 	}
 	for si := range p.sents {
 		s := &p.sents[si]
-		if len(bySent[si]) > 0 || len(r.titles.mentions[si]) == 0 || !(announcesRelease(s) || p.isListItem(s) && hasCalendarDate(s)) || p.isHeading(s) && !p.isListItem(s) {
+		if len(bySent[si]) > 0 || len(r.titles.mentions[si]) == 0 || p.isHeading(s) && !p.isListItem(s) {
 			continue
 		}
-		inh := inheritedFormats(p, si, bySent, lastHeading[si])
+		var inh []*formatMention
+		rights := false
+		switch {
+		case announcesRelease(s) || p.isListItem(s) && hasCalendarDate(s):
+			inh = inheritedFormats(p, si, bySent, lastHeading[si])
+		case r.takesRights(si):
+			// A distributor took the films' rights: a release of no
+			// format, by that distributor.
+			rights = true
+		default:
+			continue
+		}
 		seen := map[*filmEntity]bool{}
 		for _, m := range r.titles.mentions[si] {
 			f := r.titles.filmOf[m]
@@ -156,7 +167,7 @@ func (r *recognition) addInheritedFormats() {
 			}
 			seen[f] = true
 			mk := func(format, streamer string) {
-				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true, of: f}
+				fm := &formatMention{sent: si, i: m.i, j: m.j, span: m.span, format: format, streamer: streamer, inherited: true, rights: rights, of: f}
 				r.formats = append(r.formats, fm)
 			}
 			if len(inh) == 0 {
@@ -364,6 +375,11 @@ func releaseDateCandidates(p *parsed, rf *releaseFact, filmSents map[int]bool) [
 	var out []dateChoice
 	seen := map[[2]int]int{}
 	for _, fm := range rf.mentions[:min(len(rf.mentions), maxChoiceMentions)] {
+		if fm.rights {
+			// A rights deal's sentence dates the deal or a screening,
+			// not a release.
+			continue
+		}
 		for _, dr := range dateCandidates(p, fm, filmSents) {
 			k := [2]int{dr.sent, dr.d.start}
 			if i, ok := seen[k]; ok {
@@ -700,4 +716,27 @@ func (r *recognition) onlyPlace(f *filmEntity) bool {
 		}
 	}
 	return len(f.mentions) > 0
+}
+
+// takesRights reports whether sentence si says an organization took
+// films' rights ("Magnet has acquired U.S. rights to ..."): a verb of
+// rights and an organization.
+func (r *recognition) takesRights(si int) bool {
+	s := &r.p.sents[si]
+	hasOrg := false
+	for _, o := range r.orgs {
+		if o.sent == si {
+			hasOrg = true
+			break
+		}
+	}
+	if !hasOrg {
+		return false
+	}
+	for k := range s.tokens {
+		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value == "rights" {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,9 @@ type formatMention struct {
 	// no format; the format (or none) is the one the text was about
 	// before (a heading, the paragraph).
 	inherited bool
+	// rights: an inherited mention of a sentence that says a distributor
+	// took the film's rights; it offers its release no date.
+	rights bool
 	// of: for an inherited mention, the film of the sentence it was made
 	// for.
 	of      *filmEntity
@@ -144,7 +147,7 @@ func announcesRelease(s *sentence) bool {
 		return false
 	}
 	for k := range s.tokens {
-		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value != "past" {
+		if m, ok := s.entryAt(k, lcVerb); ok && m.entry.value != "past" && m.entry.value != "rights" {
 			return true
 		}
 	}
@@ -464,7 +467,10 @@ func dateFeatures(p *parsed, fm *formatMention, dr dateRef, formats []*formatMen
 		if d.end <= fm.i {
 			dir, lo, hi = "before", d.end, fm.i
 		}
-		add(dir, dir+"@"+bucket(hi-lo, 3, 8))
+		// Other formats between do not separate a date from a format
+		// ("on 4K Ultra HD, Blu-ray and DVD on September 18"): a list
+		// of formats is one phrase.
+		add(dir, dir+"@"+bucket(hi-lo-formatTokens(s, lo, hi), 3, 8))
 		between, datesBetween, filmsBetween := 0, 0, 0
 		for _, o := range formats {
 			if o.sent == fm.sent && o != fm && o.i >= lo && o.j <= hi {
@@ -584,7 +590,7 @@ func pastBefore(s *sentence, k int) bool {
 			continue
 		}
 		switch m.entry.value {
-		case "past":
+		case "past", "rights":
 			// A participle takes its tense from its auxiliary: "will be
 			// released", "is released" are to come, "was released" not.
 			if m.start > 0 {
@@ -670,4 +676,15 @@ func labelFeatures(p *parsed, fm *formatMention, o *orgMention, orgCount map[str
 		}
 	}
 	return f
+}
+
+// formatTokens counts the tokens in [lo, hi) of s that name a format.
+func formatTokens(s *sentence, lo, hi int) int {
+	n := 0
+	for k := lo; k < hi; k++ {
+		if s.covers(k, lcFormat) {
+			n++
+		}
+	}
+	return n
 }
