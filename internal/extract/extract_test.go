@@ -797,3 +797,34 @@ func TestDateClosesAListOfFormats(t *testing.T) {
 		t.Errorf("format -> date (-want +got):\n%s", diff)
 	}
 }
+
+// A word followed by a given name and a surname reads as a byline or a
+// role and a person, not as a title of its own shape.
+func TestWordThenName(t *testing.T) {
+	x := New()
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"By Richard Whittaker", true},
+		{"By: Billy Gil", true},
+		{"Director Mara Voss", true},
+		{"Being John Malkovich", true}, // the shape, not a verdict: the model weighs it
+		{"Mara Voss Returns", false},   // starts with the given name
+		{"The Crane Lake Murders", false},
+		{"By Richard", false}, // no surname
+	} {
+		doc, err := ParseInput([]byte(tc.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := x.parse(doc)
+		if len(p.sents) != 1 {
+			t.Fatalf("%q: %d sentences", tc.text, len(p.sents))
+		}
+		s := &p.sents[0]
+		if got := wordThenName(s, 0, len(s.tokens)); got != tc.want {
+			t.Errorf("wordThenName(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -192,6 +192,9 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 			add("personshape")
 		}
 	}
+	if wordThenName(s, c.i, c.j) {
+		add("word-then-name")
+	}
 	if s.covers(c.j-1, lcOrgSuffix) {
 		add("orgsuffix-end")
 	}
@@ -408,4 +411,26 @@ func knownFeatures(textScore float64, keyFeats []string) []string {
 		}
 	}
 	return f
+}
+
+// wordThenName reports whether tokens [i, j) of s are a word that is no
+// given name and then a name of two or three words that starts with one
+// ("By Richard Whittaker", "By: Billy Gil", "Director Mara Voss").
+func wordThenName(s *sentence, i, j int) bool {
+	if j-i < 3 || s.covers(i, lcFirstName) || s.tokens[i].kind != tokWord {
+		return false
+	}
+	k := i + 1
+	if s.tokens[k].norm == ":" {
+		k++
+	}
+	if n := j - k; n < 2 || n > 3 || !s.covers(k, lcFirstName) {
+		return false
+	}
+	for ; k < j; k++ {
+		if t := s.tokens[k]; t.kind != tokWord || !t.upper {
+			return false
+		}
+	}
+	return true
 }
