@@ -828,3 +828,15 @@ func TestWordThenName(t *testing.T) {
 		}
 	}
 }
+
+// People said to have produced a film hold none of the scored credits.
+func TestProducersHoldNoCredit(t *testing.T) {
+	l := extractLabels(t, "date 2024-05-01 Crane Lake arrives on Blu-ray in May. Sal Ortiz directed. Lu Park, Ben Ek and Nina Holt executive produced, and Ada Quince co-produced.")
+	if len(l.Titles) != 1 {
+		t.Fatalf("titles = %q", titles(l))
+	}
+	f := l.Titles[0]
+	if !reflect.DeepEqual(f.Directors, []string{"Sal Ortiz"}) || len(f.Writers) != 0 || len(f.Cast) != 0 {
+		t.Errorf("directors %q, writers %q, cast %v; want only the director Sal Ortiz", f.Directors, f.Writers, castParts(f))
+	}
+}
