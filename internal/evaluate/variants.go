@@ -39,11 +39,11 @@ var VariantNames = []string{
 // Variants derives typographic and layout variants of one article in
 // either corpus layout. The header ("date …" and "source …" lines, or the
 // "date …" prefix of the first line) is kept byte for byte, except by
-// the no-date variant, which changes nothing else. gold supplies the
-// titles the html variant sets in <em>. Every variant is a deterministic
-// function of its input; a variant whose text would equal the article
-// (no quotes to change, no headline, already "date unknown") is left out.
-func Variants(article []byte, gold extract.Labels) []Variant {
+// the no-date variant, which changes nothing else. Every variant is a
+// deterministic function of its input; a variant whose text would equal
+// the article (no quotes to change, no headline, already "date unknown")
+// is left out.
+func Variants(article []byte) []Variant {
 	src := string(article)
 	a := splitArticle(src)
 	var out []Variant
@@ -64,7 +64,7 @@ func Variants(article []byte, gold extract.Labels) []Variant {
 	} {
 		add(s.name, lay.bullets(s.bullet))
 	}
-	add("html", lay.html(gold, a.source))
+	add("html", lay.html(nil, a.source))
 	if lay.head >= 0 {
 		line := lay.lines[lay.head]
 		start := lay.offsets[lay.head]
@@ -552,13 +552,23 @@ func (l *layout) nextNonBlank(i int) int {
 	return -1
 }
 
+// ItalicHTML renders an article as the html variant does and sets every
+// gold title inside a paragraph in <em>, as sites that italicize titles
+// write them. Italics say what the plain text does not, so this is no
+// variant that must keep the original's facts: it is scored against the
+// gold, and must do no worse than the plain text.
+func ItalicHTML(article []byte, gold extract.Labels) []byte {
+	a := splitArticle(string(article))
+	return []byte(a.header + analyzeLayout(a.body).html(emphasisTitles(gold), a.source))
+}
+
 // html renders the text as a typical article page: page chrome (title,
 // script, navigation, footer) around an <article> with the headline as
-// <h1>, paragraphs as <p> and list items as <li>; every gold title inside
-// a paragraph is set in <em>. A paragraph is a wrapped block of lines
-// (between blank lines) or else one line. The header stays plain text
-// before the markup.
-func (l *layout) html(gold extract.Labels, source string) string {
+// <h1>, paragraphs as <p> and list items as <li>; every one of titles
+// inside a paragraph is set in <em>. A paragraph is a wrapped block of
+// lines (between blank lines) or else one line. The header stays plain
+// text before the markup.
+func (l *layout) html(titles [][]rune, source string) string {
 	var b strings.Builder
 	headline := "Article"
 	if l.head >= 0 {
@@ -569,7 +579,6 @@ func (l *layout) html(gold extract.Labels, source string) string {
 	if l.head >= 0 {
 		b.WriteString("<h1>" + html.EscapeString(headline) + "</h1>\n")
 	}
-	titles := emphasisTitles(gold)
 	var para []string
 	inList := false
 	endPara := func() {

@@ -22,7 +22,7 @@ import (
 // corpus whose variant's facts differ from the original's, as measured
 // when TestVariantsKeepFacts was written. It is a ratchet: lower it as
 // the extractor improves; it must never go up.
-const variantFailureCeiling = 33
+const variantFailureCeiling = 24
 
 // Fixtures written for these tests (not corpus text).
 const (
@@ -62,7 +62,7 @@ func variantByName(t *testing.T, vs []Variant, name string) (Variant, bool) {
 
 func mustVariant(t *testing.T, article, name string) string {
 	t.Helper()
-	v, ok := variantByName(t, Variants([]byte(article), extract.Labels{}), name)
+	v, ok := variantByName(t, Variants([]byte(article)), name)
 	if !ok {
 		t.Fatalf("no %s variant of %q", name, article)
 	}
@@ -126,7 +126,7 @@ func TestVariantsHeaderKept(t *testing.T) {
 		if a.header == "" {
 			t.Fatalf("no header found in %q", in)
 		}
-		for _, v := range Variants([]byte(in), extract.Labels{}) {
+		for _, v := range Variants([]byte(in)) {
 			text := string(v.Text)
 			if v.NoDate != (v.Name == "no-date") {
 				t.Errorf("%s: NoDate = %v", v.Name, v.NoDate)
@@ -147,7 +147,7 @@ func TestVariantsHeaderKept(t *testing.T) {
 			}
 		}
 		// Deterministic.
-		first, second := Variants([]byte(in), extract.Labels{}), Variants([]byte(in), extract.Labels{})
+		first, second := Variants([]byte(in)), Variants([]byte(in))
 		if len(first) != len(second) {
 			t.Fatalf("Variants is not deterministic")
 		}
@@ -165,7 +165,7 @@ func TestVariantsSkips(t *testing.T) {
 	// without ASCII quotes has no curly-quotes variant.
 	names := func(in string) map[string]bool {
 		m := map[string]bool{}
-		for _, v := range Variants([]byte(in), extract.Labels{}) {
+		for _, v := range Variants([]byte(in)) {
 			m[v.Name] = true
 		}
 		return m
@@ -273,9 +273,19 @@ func htmlArticleText(t *testing.T, doc string) (string, []string) {
 func TestVariantsHTML(t *testing.T) {
 	gold := extract.Labels{Titles: []extract.LabelTitle{{Title: "The Lantern Keepers"}, {Title: "Winter Quay"}}}
 	for _, in := range []string{fixtureTwoLine, fixtureOneLine, fixtureList} {
-		v, ok := variantByName(t, Variants([]byte(in), gold), "html")
+		v, ok := variantByName(t, Variants([]byte(in)), "html")
 		if !ok {
 			t.Fatalf("no html variant")
+		}
+		// The variant is layout only; ItalicHTML is the same page with
+		// the gold titles in italics.
+		if strings.Contains(string(v.Text), "<em>") {
+			t.Errorf("html variant has italics: %s", v.Text)
+		}
+		if italic := ItalicHTML([]byte(in), gold); strings.ReplaceAll(strings.ReplaceAll(string(italic), "<em>", ""), "</em>", "") != string(v.Text) {
+			t.Errorf("ItalicHTML is not the html variant with italics:\n%s\n%s", italic, v.Text)
+		} else {
+			v.Text = italic
 		}
 		a, h := splitArticle(in), splitArticle(string(v.Text))
 		if h.header != a.header {
@@ -320,13 +330,13 @@ func TestVariantsHTML(t *testing.T) {
 	}
 	// Titles in a paragraph get <em>; "The Lantern Keepers" in the headline
 	// goes to <h1> unemphasised, and inside a paragraph is emphasised.
-	v, _ := variantByName(t, Variants([]byte(fixtureTwoLine), gold), "html")
-	if !strings.Contains(string(v.Text), "<h1>The Lantern Keepers comes to Blu-ray in June</h1>") ||
-		!strings.Contains(string(v.Text), "&#34;<em>The Lantern Keepers</em>&#34;") {
-		t.Errorf("html variant: %s", v.Text)
+	italic := string(ItalicHTML([]byte(fixtureTwoLine), gold))
+	if !strings.Contains(italic, "<h1>The Lantern Keepers comes to Blu-ray in June</h1>") ||
+		!strings.Contains(italic, "&#34;<em>The Lantern Keepers</em>&#34;") {
+		t.Errorf("ItalicHTML: %s", italic)
 	}
-	if !strings.Contains(string(v.Text), "<ul><li>Audio commentary with Mara Vell</li><li>Deleted scenes</li><li>Theatrical trailer</li>") {
-		t.Errorf("list items: %s", v.Text)
+	if !strings.Contains(italic, "<ul><li>Audio commentary with Mara Vell</li><li>Deleted scenes</li><li>Theatrical trailer</li>") {
+		t.Errorf("list items: %s", italic)
 	}
 	// Lines that each end a sentence are paragraphs of their own; a block
 	// whose sentences run across line ends is one paragraph.
@@ -378,11 +388,7 @@ func TestVariantsKeepFacts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		gold, err := readLabels(filepath.Join(corpusDir, "labels", name+".json"))
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-		vs := Variants(text, gold)
+		vs := Variants(text)
 		arts = append(arts, article{name: name, variants: vs})
 		jobs = append(jobs, &variantJob{article: i, variant: -1, text: text})
 		for j, v := range vs {
@@ -581,4 +587,62 @@ func withoutDates(l extract.Labels) extract.Labels {
 // "2023-04" and "2023" for "2023-04-11".
 func coarserDate(d, o string) bool {
 	return d == o || (strings.HasPrefix(o, d) && o[len(d)] == '-')
+}
+
+// TestItalicTitlesDoNoHarm scores the corpus as pages that set the gold
+// titles in italics (ItalicHTML) against the plain articles: italics are
+// evidence a page gives, and reading them must not do worse than the
+// plain text without them.
+func TestItalicTitlesDoNoHarm(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(corpusDir, "articles")); err != nil {
+		t.Skipf("corpus not found at %s (it lives beside the repository in shared/corpus): %v", corpusDir, err)
+	}
+	paths, err := filepath.Glob(filepath.Join(corpusDir, "articles", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus articles: %v", err)
+	}
+	x := extract.New()
+	plain, italic := NewReport(), NewReport()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, min(runtime.GOMAXPROCS(0), 8))
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".txt")
+		gold, err := readLabels(filepath.Join(corpusDir, "labels", name+".json"))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			score := func(b []byte) Report {
+				res, err := x.Extract(b, extract.Options{})
+				if err != nil {
+					t.Errorf("%s: %v", name, err)
+					return NewReport()
+				}
+				return Score(gold, extract.ToLabels(res))
+			}
+			p, i := score(text), score(ItalicHTML(text, gold))
+			mu.Lock()
+			plain.Add(p)
+			italic.Add(i)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	pf, itf := plain.Micro().F1(), italic.Micro().F1()
+	t.Logf("micro-F1: plain %.3f, titles in italics %.3f", pf, itf)
+	if itf < pf {
+		t.Errorf("titles in italics score %.3f, below the plain text's %.3f", itf, pf)
+	}
 }

@@ -30,7 +30,10 @@
 //     closed language: rules, not models.
 //  4. Titles (titles.go, title_features.go, films.go): every title-like
 //     span is a candidate (sub-spans of capitalized runs cut where a word
-//     of another kind meets them, quoted and italic spans, list heads).
+//     of another kind meets them, quoted and italic spans, list heads;
+//     a capitalized run ends where italics start or stop, and an italic
+//     span reads as a quoted one: house styles set titles apart either
+//     way, and the corpus, plain text, taught the model only quotes).
 //     A capitalized word the lexicon knows as a role, verb or descriptor
 //     may open or close a longer title in mid-sentence ("Star Trek Into
 //     Darkness"); formats, labels, dates and the like never do.

@@ -840,3 +840,32 @@ func TestProducersHoldNoCredit(t *testing.T) {
 		t.Errorf("directors %q, writers %q, cast %v; want only the director Sal Ortiz", f.Directors, f.Writers, castParts(f))
 	}
 }
+
+// Italics set a title apart as quotes do: no candidate reaches across
+// their edge, and an italic candidate reads as a quoted one.
+func TestItalicsBoundTitles(t *testing.T) {
+	x := New()
+	doc, err := ParseInput([]byte("<html><body><article><p>Paramount has set Sal Ortiz’s <em>Crane Lake</em> for release on Blu-ray on May 4.</p></article></body></html>"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := x.parse(doc)
+	tr := readTitles(p, x.weights, nil)
+	found := false
+	for _, cs := range tr.cands {
+		for _, c := range cs {
+			if strings.Contains(c.text, "Ortiz") && strings.Contains(c.text, "Crane") {
+				t.Errorf("candidate %q reaches across the italics", c.text)
+			}
+			if c.text == "Crane Lake" {
+				found = true
+				if !slices.Contains(c.feats, "quoted") || !slices.Contains(c.feats, "maximal") {
+					t.Errorf("italic candidate's features %v lack quoted or maximal", c.feats)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no candidate Crane Lake")
+	}
+}

@@ -202,7 +202,10 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 	if c.known {
 		add("known")
 	}
-	if c.quoted {
+	// Italics do what quotes do: they set a title apart (house styles
+	// choose one or the other). The corpus is plain text, so italics
+	// borrow what quotes taught the model.
+	if c.quoted || c.italic {
 		add("quoted")
 	}
 	if p.slug != "" && strings.Contains(p.slug, " "+c.key+" ") {
@@ -291,7 +294,7 @@ func titleFeatures(p *parsed, c *titleCand, st *titleStats) []string {
 	cues := []string{}
 	for _, x := range f {
 		switch x {
-		case "listhead", "quoted", "italic", "yearparen", "after-poss", "heading", "sentinit", "n=1", "allcaps", "paren":
+		case "listhead", "quoted", "yearparen", "after-poss", "heading", "sentinit", "n=1", "allcaps", "paren":
 			cues = append(cues, x)
 		}
 	}

@@ -122,7 +122,9 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 		order = append(order, k)
 		return c
 	}
-	for _, r := range capitalizedRuns(toks) {
+	// Italics set a title apart: a capitalized run ends where italics
+	// start or stop ("Milos Forman’s <em>Ragtime</em>" is two runs).
+	for _, r := range splitAtItalics(capitalizedRuns(toks), italicTokens(p, s)) {
 		// Sub-spans start and end at boundaries only: the run's ends, and
 		// where a word of another kind (a format, a label, a role, a
 		// date...), a conjunction, a colon or a possessive meets the
@@ -255,6 +257,45 @@ func titleCandidates(p *parsed, si int) []*titleCand {
 			!hardBreak(s, c.i) && !hardBreak(s, c.j-1) && (c.j-c.i > 1 || !breaksTitle(s, c.i))) {
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// italicTokens marks the tokens of s that the markup set in italics; nil
+// when none are.
+func italicTokens(p *parsed, s *sentence) []bool {
+	var out []bool
+	for _, e := range p.emph {
+		if !s.span.overlaps(e) {
+			continue
+		}
+		for k, t := range s.tokens {
+			if e.contains(t.span) {
+				if out == nil {
+					out = make([]bool, len(s.tokens))
+				}
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// splitAtItalics cuts runs where ital (nil for none) changes.
+func splitAtItalics(runs [][2]int, ital []bool) [][2]int {
+	if ital == nil {
+		return runs
+	}
+	var out [][2]int
+	for _, r := range runs {
+		a := r[0]
+		for k := r[0] + 1; k < r[1]; k++ {
+			if ital[k] != ital[k-1] {
+				out = append(out, [2]int{a, k})
+				a = k
+			}
+		}
+		out = append(out, [2]int{a, r[1]})
 	}
 	return out
 }
